@@ -1,0 +1,112 @@
+"""The two taxonomies every content app uses, as translatable snippets.
+
+Topic: the eight themes of the community ("All content about ...").
+Region: Moscow, St Petersburg and Ekaterinburg, each with its time zone, so a
+face-to-face event can show the local time of its city.
+"""
+
+import zoneinfo
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+REGION_TIME_ZONES = [
+    ("Europe/Moscow", _("Moscow time (UTC+3)")),
+    ("Asia/Yekaterinburg", _("Yekaterinburg time (UTC+5)")),
+]
+
+
+class Topic(TranslatableMixin, index.Indexed, models.Model):
+    """A theme of the community, such as intellectual property rights."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=False)
+    short_name = models.CharField(
+        _("short name"),
+        max_length=40,
+        blank=True,
+        help_text=_("Used where space is tight, for example “IPR”."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("short_name"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_topic_slug_per_locale"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Region(TranslatableMixin, index.Indexed, models.Model):
+    """A regional centre of the community, with the time zone of its city."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=False)
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, choices=REGION_TIME_ZONES, default="Europe/Moscow"
+    )
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("time_zone"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("time_zone"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_region_slug_per_locale"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def tzinfo(self):
+        return zoneinfo.ZoneInfo(self.time_zone)

@@ -1,0 +1,131 @@
+"""The site's frame for one language: the home page, its main menu and the
+footer links.
+
+Every page shows the frame, so it is cached per site and language, and the
+cache is dropped whenever a page is published, unpublished, moved or
+deleted, a view restriction changes, or the site settings are saved. A page
+view then costs no query for its frame; building it costs four.
+
+Menus list only live pages that are not behind a view restriction (a
+password or a log-in): links to private pages are no use to visitors.
+"""
+
+from django.core.cache import cache
+from django.db.models import Case, Exists, OuterRef, Subquery, Value, When
+from django.db.models.functions import Length, Substr
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from home.models import SiteSettings
+
+GENERATION_KEY = "navigation:generation"
+CACHE_SECONDS = 60 * 60
+PAGE_FIELDS = (
+    "id",
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "numchild",
+    "translation_key",
+    "locale_id",
+)
+
+
+def site_frame(request):
+    """{"home_url", "menu": [{"title", "url"}], "footer": [...]} for the
+    request's site in the active language."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"home_url": "/", "menu": [], "footer": []}
+    language = translation.get_language()
+    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    key = f"navigation:{site.pk}:{language}:{generation}"
+    frame = cache.get(key)
+    if frame is None:
+        frame = build_frame(request, site, language)
+        cache.set(key, frame, CACHE_SECONDS)
+    return frame
+
+
+def not_restricted():
+    """A filter for pages with no view restriction on themselves or an
+    ancestor, in the same query (Wagtail's .public() needs one more)."""
+    ancestor_or_self = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return ~Exists(ancestor_or_self)
+
+
+def build_frame(request, site, language):
+    def link(page):
+        return {"title": page.title, "url": page.get_url(request)}
+
+    home = (
+        Page.objects.live()
+        .filter(
+            translation_key__in=Page.objects.filter(pk=site.root_page_id).values("translation_key"),
+            locale__language_code=language,
+        )
+        .only(*PAGE_FIELDS)
+        .first()
+    )
+    menu = []
+    if home is not None:
+        children = home.get_children().live().in_menu().only(*PAGE_FIELDS)
+        menu = [link(page) for page in children.filter(not_restricted())]
+    footer = [link(page) for page in footer_pages(request, language)]
+    return {
+        "home_url": home.get_url(request) if home else f"/{language}/",
+        "menu": menu,
+        "footer": footer,
+    }
+
+
+def footer_pages(request, language):
+    """The About and Contact pages of the site settings, in `language`, in
+    one query (a page not translated yet is left out)."""
+    settings = SiteSettings.for_request(request)
+    chosen_ids = [pk for pk in (settings.about_page_id, settings.contact_page_id) if pk]
+    if not chosen_ids:
+        return []
+
+    def key_of(page_id):
+        return Subquery(Page.objects.filter(pk=page_id).values("translation_key")[:1])
+
+    position = Case(
+        *(
+            When(translation_key=key_of(pk), then=Value(index))
+            for index, pk in enumerate(chosen_ids)
+        ),
+        default=Value(len(chosen_ids)),
+    )
+    return list(
+        Page.objects.live()
+        .filter(
+            translation_key__in=Page.objects.filter(pk__in=chosen_ids).values("translation_key"),
+            locale__language_code=language,
+        )
+        .filter(not_restricted())
+        .only(*PAGE_FIELDS)
+        .order_by(position)
+    )
+
+
+def forget_frames(**kwargs):
+    """Any change that can alter a menu: start a new cache generation."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def connect_signals():
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(forget_frames, dispatch_uid=f"navigation-{id(signal)}")
+    post_delete.connect(forget_frames, sender=Page, dispatch_uid="navigation-page-delete")
+    for model in (PageViewRestriction, SiteSettings):
+        post_save.connect(forget_frames, sender=model, dispatch_uid=f"navigation-save-{model}")
+        post_delete.connect(forget_frames, sender=model, dispatch_uid=f"navigation-del-{model}")

@@ -1,0 +1,81 @@
+"""Template tags of the site's frame: language links, menu, footer and the
+home page sections."""
+
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import translation
+from wagtail.models import Page
+
+from home import navigation
+from home.sections import home_sections
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The language of the content shown and, per language, where the
+    switcher leads and whether the content exists in it.
+
+    For a Wagtail page the links go to its live translations; a language
+    with no translation yet leads to a page that says so. Other views
+    (search, log-in, errors) translate their own URL.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    if isinstance(page, Page) and page.pk:
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        language = next((code for code, p in translations.items() if p.pk == page.pk), current)
+        for code, name in settings.LANGUAGES:
+            translated = translations.get(code)
+            if translated is not None:
+                url = translated.get_url(request)
+            else:
+                with translation.override(code):
+                    url = reverse("translation_missing", args=[page.pk])
+            links.append(_link(request, code, name, url, translated is not None, language))
+    else:
+        language = current
+        for code, name in settings.LANGUAGES:
+            url = translate_url(request.get_full_path(), code)
+            links.append(_link(request, code, name, url, True, language))
+    return {"language": language, "links": links}
+
+
+def _link(request, code, name, url, exists, current):
+    return {
+        "code": code,
+        "name": name,
+        "url": url,
+        "absolute_url": request.build_absolute_uri(url),
+        "exists": exists,
+        "current": code == current,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def site_frame(context):
+    """Home link, main menu and footer links of the current language (see
+    home/navigation.py), with the menu item of the current section marked."""
+    request = context["request"]
+    frame = navigation.site_frame(request)
+    home_url = frame["home_url"]
+    menu = [
+        {**item, "active": item["url"] != home_url and request.path.startswith(item["url"])}
+        for item in frame["menu"]
+    ]
+    return {**frame, "menu": menu}
+
+
+@register.simple_tag(takes_context=True)
+def home_page_sections(context, page):
+    """The sections the content apps add to the home page, in order (see
+    home/sections.py). Each is shown with its own template, which finds its
+    data in `section.context`."""
+    return home_sections(context["request"], page)

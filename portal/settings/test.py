@@ -1,0 +1,23 @@
+"""Tests: fast password hashing, in-memory e-mail, plain static storage.
+
+DATABASE_URL still chooses the database, so the same suite runs on SQLite
+and on PostgreSQL.
+"""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-secret-key"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="rusmeco-test-media-"))
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Whitenoise serves from the finders in tests; no collectstatic needed.
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="rusmeco-test-static-"))
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
