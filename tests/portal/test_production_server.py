@@ -29,7 +29,7 @@ def free_port():
 def fetch(url, **headers):
     request = urllib.request.Request(url, headers={"Host": "127.0.0.1", **headers})
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=10) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()

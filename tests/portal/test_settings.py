@@ -21,6 +21,7 @@ SERVICE_VARIABLES = (
     "ALLOWED_HOSTS",
     "EMAIL_HOST",
     "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 )
 PRODUCTION_ENV = {
     "SECRET_KEY": "x7!q-production-like-secret-key-for-the-deploy-check-0123456789",
