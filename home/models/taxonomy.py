@@ -20,11 +20,36 @@ REGION_TIME_ZONES = [
 ]
 
 
-class Topic(TranslatableMixin, index.Indexed, models.Model):
-    """A theme of the community, such as intellectual property rights."""
+class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
+    """A term with a translated name, and a slug and position that stay the
+    same in every language (so URLs and filters do not change with it)."""
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=False)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(TaxonomyTerm):
+    """A theme of the community, such as intellectual property rights."""
+
     short_name = models.CharField(
         _("short name"),
         max_length=40,
@@ -32,7 +57,6 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("Used where space is tight, for example “IPR”."),
     )
     description = models.TextField(_("description"), blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     panels = [
         FieldPanel("name"),
@@ -41,40 +65,25 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("locale_id"),
-    ]
-    translatable_fields = [
-        TranslatableField("name"),
+    translatable_fields = TaxonomyTerm.translatable_fields + [
         TranslatableField("short_name"),
         TranslatableField("description"),
-        SynchronizedField("slug"),
-        SynchronizedField("sort_order"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TaxonomyTerm.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
-        ordering = ["sort_order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["locale", "slug"], name="unique_topic_slug_per_locale"),
         ]
 
-    def __str__(self):
-        return self.name
 
-
-class Region(TranslatableMixin, index.Indexed, models.Model):
+class Region(TaxonomyTerm):
     """A regional centre of the community, with the time zone of its city."""
 
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=False)
     time_zone = models.CharField(
         _("time zone"), max_length=64, choices=REGION_TIME_ZONES, default="Europe/Moscow"
     )
-    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     panels = [
         FieldPanel("name"),
@@ -82,30 +91,16 @@ class Region(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("time_zone"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("locale_id"),
-    ]
-    translatable_fields = [
-        TranslatableField("name"),
-        SynchronizedField("slug"),
-        SynchronizedField("time_zone"),
-        SynchronizedField("sort_order"),
-    ]
+    translatable_fields = TaxonomyTerm.translatable_fields + [SynchronizedField("time_zone")]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TaxonomyTerm.Meta):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
-        ordering = ["sort_order", "name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["locale", "slug"], name="unique_region_slug_per_locale"
             ),
         ]
-
-    def __str__(self):
-        return self.name
 
     @property
     def tzinfo(self):
