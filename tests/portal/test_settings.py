@@ -128,3 +128,20 @@ def test_deploy_check_reports_nothing():
     # The one silenced check is X_FRAME_OPTIONS=SAMEORIGIN, which Wagtail's
     # live preview needs (see portal/settings/production.py).
     assert "System check identified no issues (1 silenced)." in result.stdout
+
+
+def test_redis_cache_and_sessions_work_against_a_real_server():
+    """The Redis on 127.0.0.1:6379 (started by .ci/run; running on every
+    development machine) keeps the cache and the sessions."""
+    code = (
+        "import django; django.setup(); "
+        "from django.core.cache import cache; "
+        "from django.contrib.sessions.backends.cache import SessionStore; "
+        "cache.set('rusmeco-settings-test', 'ok', 30); "
+        "store = SessionStore(); store['member'] = 42; store.save(); "
+        "print(cache.get('rusmeco-settings-test'), SessionStore(store.session_key)['member'])"
+    )
+    result = run_python(code, "portal.settings.base", REDIS_URL="redis://127.0.0.1:6379/15")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["ok", "42"]
