@@ -12,7 +12,6 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, EmailFormMixin
-from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.models import TranslatableMixin
 
 from home.models.site_settings import SiteSettings
@@ -44,15 +43,11 @@ class ContactFormBuilder(FormBuilder):
 class FormField(TranslatableMixin, AbstractFormField):
     page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
+    # A translation copies its source's clean_name (Wagtail sets it only
+    # when it is empty), so both languages' submissions share their columns.
+
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         pass
-
-    def save(self, *args, **kwargs):
-        # A translated field keeps the clean name of its source, so the
-        # submissions of both languages share the same columns.
-        if not self.clean_name:
-            self.clean_name = get_field_clean_name(self.label)
-        super().save(*args, **kwargs)
 
 
 class FormPage(AbstractEmailForm):
