@@ -1,10 +1,14 @@
-"""Compile the interface's message catalogues (locale/*/LC_MESSAGES/*.po).
+"""Compile the interface's message catalogues: the project's
+(locale/*/LC_MESSAGES/*.po) and those of the project's own apps
+(<app>/locale/...).
 
 Django's own `compilemessages` needs GNU gettext's msgfmt on the machine;
 this does the same with polib (a dependency of wagtail-localize), so a fresh
 machine needs nothing but Python. A catalogue is rebuilt only when its .po
 file is newer than its .mo file.
 """
+
+from pathlib import Path
 
 import polib
 from django.conf import settings
@@ -16,7 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         compiled = 0
-        for locale_dir in settings.LOCALE_PATHS:
+        app_locale_dirs = sorted(settings.BASE_DIR.glob("*/locale"))
+        for locale_dir in [*map(Path, settings.LOCALE_PATHS), *app_locale_dirs]:
             for po_path in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
                 mo_path = po_path.with_suffix(".mo")
                 if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
