@@ -8,7 +8,6 @@ the language the browser prefers.
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -31,17 +30,13 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
-    ),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("allauth.urls")),
     path(
         "translation-missing/<int:page_id>/",
         home_views.translation_missing,
         name="translation_missing",
     ),
+    path("accounts/", include("community.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

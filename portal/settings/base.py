@@ -213,3 +213,44 @@ LOGGING = {
         "modelsearch": {"level": "WARNING"},
     },
 }
+# --- community ---
+# Members: accounts (django-allauth), person and company profiles, the people
+# directory, who's new and who's online. Routable pages may be wanted by other
+# apps too, so it is added only once.
+if "wagtail.contrib.routable_page" not in INSTALLED_APPS:
+    INSTALLED_APPS.append("wagtail.contrib.routable_page")
+INSTALLED_APPS += ["community", "allauth", "allauth.account"]
+MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
+# After authentication: records "last seen" (at most one write per member
+# every few minutes) and counts guests in the cache.
+MIDDLEWARE.append("community.presence.PresenceMiddleware")
+AUTHENTICATION_BACKENDS = [
+    # User name and password: the Wagtail admin log-in.
+    "django.contrib.auth.backends.ModelBackend",
+    # E-mail and password: the site's log-in.
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+ACCOUNT_ADAPTER = "community.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "community.adapter.user_display"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "community.forms.profiles.SignupDetailsForm"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_UNIQUE_EMAIL = True
+# Password reset and sign-up never tell whether an address has an account.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[RUSMECO] "
+# Failed log-ins: at most 10 a minute from one address and 5 in 5 minutes
+# for one account; the Wagtail admin log-in counts against the same limits
+# (community/admin_login.py). Sign-ups, password resets and the rest keep
+# allauth's defaults (e.g. 20 sign-ups a minute from one address).
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Behind a load balancer, the number of proxies whose X-Forwarded-For is
+# trusted, so rate limits count the visitor's address, not the balancer's.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+WAGTAILADMIN_USER_LOGIN_FORM = "community.admin_login.ThrottledLoginForm"

@@ -1,0 +1,157 @@
+"""Company profiles and who belongs to them.
+
+A member who creates a company becomes its manager. Managers edit the
+company and invite or remove members; an invited member joins only by
+accepting, so nobody is listed in a company without saying yes.
+"""
+
+import uuid
+
+from anyascii import anyascii
+from django.conf import settings
+from django.core.validators import URLValidator
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+
+class Sector(models.TextChoices):
+    SOFTWARE = "software", _("Software and IT services")
+    ELECTRONICS = "electronics", _("Electronics and instruments")
+    ENGINEERING = "engineering", _("Engineering and manufacturing")
+    MATERIALS = "materials", _("New materials and chemistry")
+    BIOTECH = "biotech", _("Biotechnology and medicine")
+    ENERGY = "energy", _("Energy and environment")
+    CONSULTING = "consulting", _("Consulting and business services")
+    OTHER = "other", _("Other")
+
+
+class CompanySize(models.TextChoices):
+    MICRO = "micro", _("1–9 people")
+    SMALL = "small", _("10–49 people")
+    MEDIUM = "medium", _("50–249 people")
+    LARGE = "large", _("250 people or more")
+
+
+def logo_path(instance, filename):
+    extension = filename.rsplit(".", 1)[-1].lower()
+    return f"companies/logos/{uuid.uuid4().hex}.{extension}"
+
+
+class Company(models.Model):
+    """An innovative company of the community, with its public profile."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True, editable=False)
+    search_name = models.CharField(max_length=120, editable=False, db_index=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to=logo_path,
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    region = models.ForeignKey(
+        "home.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    size = models.CharField(_("size"), max_length=10, choices=CompanySize.choices, blank=True)
+    description = models.TextField(_("description"), max_length=3000, blank=True)
+    website = models.URLField(
+        _("website"), blank=True, validators=[URLValidator(schemes=["http", "https"])]
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+        ordering = ["search_name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_name = self.name.casefold()[:120]
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    @property
+    def logo_url(self):
+        return self.logo.url if self.logo else ""
+
+    def _unique_slug(self):
+        # Russian names are transliterated, so URLs stay plain ASCII.
+        base = slugify(anyascii(self.name))[:120] or "company"
+        slug, number = base, 1
+        while Company.objects.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    def is_managed_by(self, user):
+        return (
+            user.is_authenticated
+            and self.memberships.filter(user=user, role=Role.MANAGER, accepted=True).exists()
+        )
+
+
+class Role(models.TextChoices):
+    MANAGER = "manager", _("Manager")
+    MEMBER = "member", _("Member")
+
+
+class MembershipQuerySet(models.QuerySet):
+    def accepted(self):
+        return self.filter(accepted=True)
+
+    def pending(self):
+        return self.filter(accepted=False)
+
+    def managers(self):
+        return self.filter(accepted=True, role=Role.MANAGER)
+
+
+class CompanyMembership(models.Model):
+    """A member's place in a company: invited until they accept."""
+
+    company = models.ForeignKey(
+        Company, verbose_name=_("company"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="company_memberships",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    accepted = models.BooleanField(_("accepted"), default=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("company membership")
+        verbose_name_plural = _("company memberships")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "user"], name="one_membership_per_company"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.company}"

@@ -1,0 +1,108 @@
+"""Who is on the portal: "last seen" for members, a count of guests.
+
+Members: their profile's `last_seen` is written at most once every
+WRITE_INTERVAL per member; the cache remembers when it was last written,
+so an active member costs one UPDATE every few minutes, not one per
+request.
+
+Guests are never written to the database. A guest is known by their
+session, or, without one, by a keyed hash of their address and browser
+(no address is stored). The first time a guest is seen in a window of
+ONLINE_WINDOW, they are added to a per-minute counter; the guests online
+are the sum of the last ONLINE_WINDOW minutes of counters. Each minute's
+counter stops at MAX_NEW_GUESTS_PER_MINUTE, which bounds the cache keys a
+flood of visitors can create.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+logger = logging.getLogger(__name__)
+
+ONLINE_WINDOW = timedelta(minutes=15)
+WRITE_INTERVAL = timedelta(minutes=5)
+MAX_NEW_GUESTS_PER_MINUTE = 1000
+WINDOW_MINUTES = int(ONLINE_WINDOW.total_seconds() // 60)
+
+
+class PresenceMiddleware:
+    """Notes every visit before the page is made (so a visitor counts
+    themself); a failure here never spoils the page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            record_visit(request)
+        except Exception:  # the page matters more than the counter
+            logger.exception("Could not record a visit")
+        return self.get_response(request)
+
+
+def record_visit(request, now=None):
+    now = now or timezone.now()
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        record_member(user, now)
+    else:
+        record_guest(request, now)
+
+
+def record_member(user, now):
+    if cache.add(f"presence:member:{user.pk}", True, WRITE_INTERVAL.total_seconds()):
+        from community.models import Profile
+
+        Profile.objects.filter(user=user).update(last_seen=now)
+
+
+def guest_key(request):
+    session = getattr(request, "session", None)
+    if session is not None and session.session_key:
+        source = f"session:{session.session_key}"
+    else:
+        from allauth.account.adapter import get_adapter
+
+        try:
+            address = get_adapter().get_client_ip(request)
+        except PermissionDenied:
+            address = ""
+        source = f"client:{address}:{request.headers.get('user-agent', '')[:200]}"
+    return salted_hmac("community.presence", source).hexdigest()[:24]
+
+
+def _minute(now):
+    return int(now.timestamp() // 60)
+
+
+def record_guest(request, now):
+    seen_key = f"presence:guest:{guest_key(request)}"
+    if cache.get(seen_key):
+        return
+    counter_key = f"presence:guests:{_minute(now)}"
+    if cache.get(counter_key, 0) >= MAX_NEW_GUESTS_PER_MINUTE:
+        return
+    if cache.add(seen_key, True, ONLINE_WINDOW.total_seconds()):
+        lifetime = ONLINE_WINDOW.total_seconds() + 60
+        if not cache.add(counter_key, 1, lifetime):
+            try:
+                cache.incr(counter_key)
+            except ValueError:  # expired in between
+                cache.set(counter_key, 1, lifetime)
+
+
+def guests_online(now=None):
+    now = now or timezone.now()
+    current = _minute(now)
+    minutes = range(current - WINDOW_MINUTES + 1, current + 1)
+    keys = [f"presence:guests:{minute}" for minute in minutes]
+    return sum(cache.get_many(keys).values())
+
+
+def online_since(now=None):
+    return (now or timezone.now()) - ONLINE_WINDOW

@@ -1,0 +1,39 @@
+"""Signal receivers: a profile once the e-mail address is confirmed, and
+uploaded pictures removed from storage with the rows that use them."""
+
+from allauth.account.signals import email_confirmed
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from community import home_sections
+from community.models import Company, Profile
+
+
+def create_profile(request, email_address, **kwargs):
+    Profile.objects.ensure_for(email_address.user)
+
+
+def delete_file_on_commit(field_file):
+    """Remove a stored file once the deletion that dropped it is committed
+    (a rolled-back deletion keeps its file)."""
+    name, storage = field_file.name, field_file.storage
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+def profile_deleted(sender, instance, **kwargs):
+    delete_file_on_commit(instance.photo)
+
+
+def company_deleted(sender, instance, **kwargs):
+    delete_file_on_commit(instance.logo)
+
+
+def connect():
+    email_confirmed.connect(create_profile, dispatch_uid="community-create-profile")
+    post_delete.connect(profile_deleted, sender=Profile, dispatch_uid="community-profile-file")
+    post_delete.connect(company_deleted, sender=Company, dispatch_uid="community-company-file")
+    # Home page sections are cached briefly; a change to who is listed
+    # shows at once.
+    post_save.connect(home_sections.forget, sender=Profile, dispatch_uid="community-saved")
+    post_delete.connect(home_sections.forget, sender=Profile, dispatch_uid="community-deleted")

@@ -1,0 +1,81 @@
+"""The community's part in the rest of the portal: its home page
+sections, and the member's data in the export and the account deletion
+(see home/sections.py and home/member_data.py)."""
+
+from allauth.account.models import EmailAddress
+from wagtail import hooks
+
+from community import home_sections, memberships
+from community.models import CompanyMembership, Profile
+
+
+@hooks.register("register_home_section")
+def whos_new(request, page):
+    return home_sections.whos_new(request, page)
+
+
+@hooks.register("register_home_section")
+def whos_online(request, page):
+    return home_sections.whos_online(request, page)
+
+
+@hooks.register("register_member_data_export")
+def export_account(user):
+    addresses = EmailAddress.objects.filter(user=user).order_by("-primary", "email")
+    return "account", {
+        "username": user.get_username(),
+        "name": user.get_full_name(),
+        "email": user.email,
+        "email_addresses": [
+            {"email": a.email, "verified": a.verified, "primary": a.primary} for a in addresses
+        ],
+        "date_joined": user.date_joined,
+        "last_login": user.last_login,
+    }
+
+
+@hooks.register("register_member_data_export")
+def export_profile(user):
+    profile = (
+        Profile.objects.filter(user=user)
+        .select_related("region")
+        .prefetch_related("themes")
+        .first()
+    )
+    if profile is None:
+        return "profile", None
+    return "profile", {
+        "name": profile.display_name,
+        "photo": profile.photo.url if profile.photo else None,
+        "position": profile.position,
+        "region": profile.region.name if profile.region else None,
+        "themes": [topic.name for topic in profile.themes.all()],
+        "languages": profile.languages,
+        "about": profile.about,
+        "visibility": profile.visibility,
+        "show_email": profile.show_email,
+        "contact_note": profile.contact_note,
+        "member_since": profile.created_at,
+        "last_seen": profile.last_seen,
+    }
+
+
+@hooks.register("register_member_data_export")
+def export_company_roles(user):
+    roles = CompanyMembership.objects.filter(user=user).select_related("company")
+    return "companies", [
+        {
+            "company": membership.company.name,
+            "role": membership.role,
+            "accepted": membership.accepted,
+            "since": membership.created_at,
+        }
+        for membership in roles.order_by("created_at")
+    ]
+
+
+@hooks.register("register_member_data_erasure")
+def erase_profile_and_companies(user):
+    memberships.hand_over_companies(user)
+    # The photo file goes once the deletion is committed (see signals.py).
+    Profile.objects.filter(user=user).delete()

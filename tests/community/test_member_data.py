@@ -1,0 +1,208 @@
+""" "My data": a member downloads everything the portal holds about them and
+can delete their account; other apps take part through the hooks of
+home/member_data.py."""
+
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
+from wagtail import hooks
+
+from community.models import Company, CompanyMembership, Profile, Role
+
+from .conftest import PASSWORD, csrf_client, csrf_token, logged_in, picture
+
+DELETE = "/ru/accounts/data/delete/"
+
+
+def delete_data(**overrides):
+    return {"password": PASSWORD, "confirm": "on", **overrides}
+
+
+@pytest.mark.django_db
+def test_export_holds_account_profile_companies_and_other_apps_data(
+    anna, anna_client, people_ru, regions, topics, make_company
+):
+    profile = Profile.objects.get(user=anna)
+    profile.region = regions["moscow"]
+    profile.about = "О себе"
+    profile.save()
+    profile.themes.set([topics["ipr"]])
+    make_company("Ромашка", anna)
+
+    def export_comments(user):
+        return "comments", [{"text": f"comment by {user.get_username()}"}]
+
+    with hooks.register_temporarily("register_member_data_export", export_comments):
+        response = anna_client.get("/ru/accounts/data/export/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert "attachment" in response["Content-Disposition"]
+    assert "no-cache" in response["Cache-Control"] or "private" in response["Cache-Control"]
+    data = json.loads(response.content)
+    assert data["account"]["email"] == "anna@members.example"
+    assert data["account"]["email_addresses"] == [
+        {"email": "anna@members.example", "verified": True, "primary": True}
+    ]
+    assert data["profile"]["name"] == "Анна Соколова"
+    assert data["profile"]["region"] == "Москва"
+    assert data["profile"]["themes"] == ["Права интеллектуальной собственности"]
+    assert data["profile"]["about"] == "О себе"
+    assert data["companies"] == [
+        {
+            "company": "Ромашка",
+            "role": "manager",
+            "accepted": True,
+            "since": data["companies"][0]["since"],
+        }
+    ]
+    assert data["comments"] == [{"text": "comment by anna"}]
+
+
+@pytest.mark.django_db
+def test_export_is_only_ever_ones_own(anna, boris, people_ru):
+    data = logged_in(boris).get("/ru/accounts/data/export/", {"user": anna.pk}).json()
+
+    assert data["account"]["email"] == "boris@members.example"
+    assert "anna" not in json.dumps(data)
+
+
+@pytest.mark.django_db
+def test_visitors_cannot_export_or_delete(client, people_ru, anna):
+    assert client.get("/ru/accounts/data/export/").status_code == 302
+    assert client.post(DELETE, delete_data()).status_code == 302
+    assert get_user_model().objects.filter(pk=anna.pk).exists()
+
+
+@pytest.mark.django_db
+def test_delete_needs_csrf(anna, people_ru):
+    client = csrf_client(anna)
+
+    assert client.post(DELETE, delete_data()).status_code == 403
+    assert get_user_model().objects.filter(pk=anna.pk).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (delete_data(password="wrong"), "Неверный пароль."),
+        (delete_data(confirm=""), "Требуется заполнить это поле."),
+        ({}, "Требуется заполнить это поле."),
+    ],
+)
+def test_delete_without_the_password_and_the_tick_deletes_nothing(
+    anna, anna_client, people_ru, data, message
+):
+    response = anna_client.post(DELETE, data)
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert get_user_model().objects.filter(pk=anna.pk).exists()
+    assert Profile.objects.filter(user=anna).exists()
+
+
+@pytest.mark.django_db
+def test_guessing_the_password_in_the_delete_form_is_throttled(anna, anna_client, people_ru):
+    for _ in range(10):
+        anna_client.post(DELETE, delete_data(password="wrong"))
+
+    response = anna_client.post(DELETE, delete_data())
+
+    assert "Слишком много попыток." in response.text
+    assert get_user_model().objects.filter(pk=anna.pk).exists()
+
+
+@pytest.mark.django_db
+def test_delete_removes_account_profile_photo_and_runs_every_apps_erasure(
+    anna, people_ru, django_capture_on_commit_callbacks
+):
+    client = csrf_client(anna)
+    token = csrf_token(client, "/ru/accounts/profile/edit/")
+    client.post(
+        "/ru/accounts/profile/edit/",
+        {
+            "display_name": "Анна",
+            "visibility": "public",
+            "photo": picture(),
+            "csrfmiddlewaretoken": token,
+        },
+    )
+    photo = Profile.objects.get(user=anna).photo.name
+    assert default_storage.exists(photo)
+    erased = []
+
+    def erase_comments(user):
+        erased.append(user.email)
+
+    token = csrf_token(client, "/ru/accounts/data/")
+    with (
+        hooks.register_temporarily("register_member_data_erasure", erase_comments),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(DELETE, delete_data(csrfmiddlewaretoken=token), follow=True)
+
+    assert "Ваша учётная запись удалена." in response.text
+    assert erased == ["anna@members.example"]
+    assert not get_user_model().objects.filter(username="anna").exists()
+    assert not Profile.objects.filter(display_name="Анна").exists()
+    assert not default_storage.exists(photo)
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_failing_erasure_leaves_everything_in_place(
+    anna, anna_client, people_ru, make_company, django_capture_on_commit_callbacks
+):
+    make_company("Ромашка", anna)
+
+    def broken(user):
+        raise RuntimeError("the comments database is down")
+
+    anna_client.raise_request_exception = False
+    with (
+        hooks.register_temporarily("register_member_data_erasure", broken),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = anna_client.post(DELETE, delete_data())
+
+    assert response.status_code == 500
+    assert get_user_model().objects.filter(pk=anna.pk).exists()
+    assert Profile.objects.filter(user=anna).exists()
+    assert CompanyMembership.objects.filter(user=anna, role=Role.MANAGER).exists()
+
+
+@pytest.mark.django_db
+def test_a_company_passes_to_its_longest_standing_member_or_goes(
+    anna, boris, anna_client, people_ru, make_company, make_member
+):
+    vera = make_member("vera")
+    shared = make_company("Ромашка", anna, members=[boris, vera])
+    alone = make_company("Одиночка", anna)
+    co_managed = make_company("Вдвоём", anna)
+    CompanyMembership.objects.create(
+        company=co_managed, user=vera, role=Role.MANAGER, accepted=True
+    )
+
+    anna_client.post(DELETE, delete_data())
+
+    assert shared.memberships.get(user=boris).role == Role.MANAGER  # joined before Vera
+    assert shared.memberships.get(user=vera).role == Role.MEMBER
+    assert not Company.objects.filter(pk=alone.pk).exists()
+    assert co_managed.memberships.get(user=vera).role == Role.MANAGER
+    assert not CompanyMembership.objects.filter(user__username="anna").exists()
+
+
+@pytest.mark.django_db
+def test_editors_and_administrators_are_deleted_by_an_administrator(make_member, people_ru):
+    editor = make_member("editor")
+    editor.is_staff = True
+    editor.save()
+
+    response = logged_in(editor).post(DELETE, delete_data())
+
+    assert response.status_code == 403
+    assert "удаляет администратор" in response.text
+    assert get_user_model().objects.filter(pk=editor.pk).exists()

@@ -1,0 +1,182 @@
+"""Who's new and who's online on the home page; "last seen" costs at most
+one write per member every few minutes, and guests cost no write at all."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from community import presence
+from community.models import Profile
+from home.models import SiteSettings
+
+from .conftest import logged_in
+
+BUDGET = 15
+
+
+def online_section(html):
+    return html.split('id="whos-online-title"', 1)[1].split("</section>", 1)[0]
+
+
+def updates_of_last_seen(queries):
+    return [q for q in queries if q["sql"].startswith("UPDATE") and "last_seen" in q["sql"]]
+
+
+@pytest.mark.django_db
+def test_last_seen_is_written_once_per_interval_not_per_request(people_ru, anna, anna_client):
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(5):
+            anna_client.get("/ru/people/")
+
+    assert len(updates_of_last_seen(queries)) == 1
+    first = Profile.objects.get(user=anna).last_seen
+    assert first is not None and timezone.now() - first < timedelta(minutes=1)
+
+
+@pytest.mark.django_db
+def test_last_seen_is_written_again_after_the_interval(anna, rf, monkeypatch):
+    request = rf.get("/")
+    request.user = anna
+    start = timezone.now()
+    presence.record_visit(request, now=start)
+
+    # The cache entry that holds back writes has expired.
+    from django.core.cache import cache
+
+    cache.delete(f"presence:member:{anna.pk}")
+    presence.record_visit(request, now=start + presence.WRITE_INTERVAL)
+
+    assert Profile.objects.get(user=anna).last_seen == start + presence.WRITE_INTERVAL
+
+
+@pytest.mark.django_db
+def test_guests_are_counted_without_writing_to_the_database(home_ru, site):
+    SiteSettings.for_site(site)  # made on the first view otherwise
+    with CaptureQueriesContext(connection) as queries:
+        for number in range(3):
+            guest = Client(REMOTE_ADDR=f"192.0.2.{number}")
+            guest.get("/ru/")
+            guest.get("/ru/")  # the same guest again: still one
+
+    writes = [q for q in queries if q["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")]
+    assert writes == []
+    assert presence.guests_online() == 3
+
+
+@pytest.mark.django_db
+def test_guests_seen_longer_ago_than_the_window_are_not_counted(home_ru, rf):
+    request = rf.get("/", REMOTE_ADDR="192.0.2.1")
+    long_ago = timezone.now() - presence.ONLINE_WINDOW - timedelta(minutes=1)
+    presence.record_guest(request, long_ago)
+
+    assert presence.guests_online() == 0
+
+
+@pytest.mark.django_db
+def test_new_guests_per_minute_are_bounded(home_ru, rf, monkeypatch):
+    monkeypatch.setattr(presence, "MAX_NEW_GUESTS_PER_MINUTE", 5)
+    now = timezone.now()
+
+    for number in range(20):
+        presence.record_guest(rf.get("/", REMOTE_ADDR=f"192.0.2.{number}"), now)
+
+    assert presence.guests_online(now) == 5
+
+
+@pytest.mark.django_db
+def test_whos_online_lists_visible_members_and_counts_guests(home_en, people_en, make_member):
+    now = timezone.now()
+    for login, visibility in [("pia", "public"), ("mila", "members"), ("pavel", "private")]:
+        user = make_member(login, name=f"{login.title()} Online", visibility=visibility)
+        Profile.objects.filter(user=user).update(last_seen=now)
+    away = make_member("otto", name="Otto Away", visibility="public")
+    Profile.objects.filter(user=away).update(last_seen=now - timedelta(minutes=20))
+    Client(REMOTE_ADDR="192.0.2.50").get("/en/about/")  # a guest elsewhere on the site
+
+    visitor_page = Client().get("/en/").text
+    viktor = make_member("viktor", name="Viktor", visibility="private")
+    member_page = logged_in(viktor).get("/ru/").text
+    visitor, member = online_section(visitor_page), online_section(member_page)
+
+    assert "Who's online" in visitor
+    assert "Pia Online" in visitor and "Mila Online" not in visitor
+    assert "Pavel Online" not in visitor and "Otto Away" not in visitor
+    assert "3 members · 2 guests" in visitor  # Pia, Mila, Pavel; the two guests
+    assert "and 2 more" in visitor
+    assert "Сейчас на сайте" in member
+    assert "Pia Online" in member and "Mila Online" in member and "Pavel Online" not in member
+    assert "4 участника · 2 гостя" in member  # Viktor is online now too
+
+
+@pytest.mark.django_db
+def test_whos_new_shows_the_newest_listed_members(home_en, people_en, make_member):
+    for number in range(8):
+        make_member(f"new{number}", name=f"Newcomer {number}", visibility="public")
+    make_member("hidden", name="Hidden Newcomer", visibility="private")
+    make_member("club", name="Club Newcomer", visibility="members")
+
+    visitor = Client().get("/en/").text
+
+    assert "Who's new" in visitor
+    assert "Newcomer 7" in visitor and "Newcomer 2" in visitor
+    assert "Newcomer 1<" not in visitor  # only the six newest
+    assert "Hidden Newcomer" not in visitor and "Club Newcomer" not in visitor
+    assert 'href="/en/people/member/' in visitor
+    assert "Club Newcomer" in logged_in(make_member("m", visibility="private")).get("/en/").text
+
+
+@pytest.mark.django_db
+def test_a_profile_change_shows_on_the_home_page_at_once(home_ru, people_ru, anna):
+    client = Client()
+    assert "Анна Соколова" in client.get("/ru/").text
+
+    profile = Profile.objects.get(user=anna)
+    profile.visibility = "private"
+    profile.save()
+
+    assert "Анна Соколова" not in client.get("/ru/").text
+
+
+@pytest.mark.django_db
+def test_home_page_stays_within_budget_as_members_grow(home_en, people_en, make_member):
+    def home_queries():
+        client = Client()
+        client.get("/en/")
+        client.get("/en/")  # the first view may create the site settings
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/en/").status_code == 200
+        return len(queries)
+
+    def add(start, count):
+        for number in range(start, start + count):
+            user = make_member(f"u{number}", name=f"Member {number}", visibility="public")
+            Profile.objects.filter(user=user).update(last_seen=timezone.now())
+
+    add(0, 2)
+    small = home_queries()
+    add(2, 40)
+    large = home_queries()
+
+    assert small <= BUDGET
+    assert large == small
+
+
+@pytest.mark.django_db
+def test_home_sections_cost_few_queries_even_when_cold(home_en, people_en, make_member):
+    from django.core.cache import cache
+
+    for number in range(20):
+        make_member(f"u{number}", name=f"Member {number}", visibility="public")
+    cache.clear()
+
+    with CaptureQueriesContext(connection) as queries:
+        Client().get("/en/")
+
+    ours = [q for q in queries if "community_" in q["sql"]]
+    # The directory page (its view restrictions in the same query), the
+    # newest members, the members online with their count.
+    assert len(ours) == 3
