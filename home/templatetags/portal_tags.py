@@ -32,10 +32,11 @@ def language_links(context):
             for p in page.get_translations(inclusive=True).live().select_related("locale")
         }
         language = next((code for code, p in translations.items() if p.pk == page.pk), current)
+        subpath = _routable_subpath(request, page)
         for code, name in settings.LANGUAGES:
             translated = translations.get(code)
             if translated is not None:
-                url = translated.get_url(request)
+                url = translated.get_url(request) + subpath
             else:
                 with translation.override(code):
                     url = reverse("translation_missing", args=[page.pk])
@@ -46,6 +47,21 @@ def language_links(context):
             url = translate_url(request.get_full_path(), code)
             links.append(_link(request, code, name, url, True, language))
     return {"language": language, "links": links}
+
+
+def _routable_subpath(request, page):
+    """The part of the address below a routable page (a profile under the
+    people directory, a theme under the library) with its query string, so
+    the switcher leads to the same view of the translated page. Route
+    arguments (ids, slugs) are the same in every language."""
+    if not hasattr(request, "routable_resolver_match"):
+        return ""
+    own_url = page.get_url(request) or ""
+    if not own_url or not request.path.startswith(own_url):
+        return ""
+    subpath = request.path[len(own_url) :]
+    query = request.META.get("QUERY_STRING", "")
+    return subpath + (f"?{query}" if query else "")
 
 
 def _link(request, code, name, url, exists, current):
