@@ -41,13 +41,27 @@ def site_frame(request):
     if site is None:
         return {"home_url": "/", "menu": [], "footer": []}
     language = translation.get_language()
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
-    key = f"navigation:{site.pk}:{language}:{generation}"
-    frame = cache.get(key)
-    if frame is None:
-        frame = build_frame(request, site, language)
-        cache.set(key, frame, CACHE_SECONDS)
-    return frame
+    return cached_until_pages_change(
+        f"navigation:{site.pk}:{language}", lambda: build_frame(request, site, language)
+    )
+
+
+def generation():
+    """The current generation of the pages: it advances whenever a page is
+    published, unpublished, moved or deleted, a view restriction changes
+    or the site settings are saved."""
+    return cache.get_or_set(GENERATION_KEY, 1, None)
+
+
+def cached_until_pages_change(key, build, timeout=CACHE_SECONDS):
+    """`build()`'s value, from the cache until the pages change (or for
+    `timeout` seconds). The home page's sections use this too."""
+    key = f"{key}:{generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout)
+    return value
 
 
 def not_restricted():

@@ -11,7 +11,7 @@ from django.utils import translation
 from wagtail.models import Locale, Site
 
 from home.demo import child_page, translate
-from home.models import FormField, FormPage, HomePage, SiteSettings, StandardPage
+from home.models import FormField, FormPage, HomePage, Region, SiteSettings, StandardPage, Topic
 
 
 @pytest.fixture(autouse=True)
@@ -104,3 +104,40 @@ def contact_en(contact_ru, home_en):
         "en",
         {"Контакты": "Contact", "Имя": "Name", "Почта": "E-mail", "Сообщение": "Message"},
     )
+
+
+REGIONS = [
+    ("moscow", "Москва", "Moscow", "Europe/Moscow"),
+    ("st-petersburg", "Санкт-Петербург", "St Petersburg", "Europe/Moscow"),
+    ("ekaterinburg", "Екатеринбург", "Ekaterinburg", "Asia/Yekaterinburg"),
+]
+TOPICS = [
+    ("ipr", "Права интеллектуальной собственности", "Intellectual property rights"),
+    ("quality-management", "Управление качеством", "Quality management"),
+    ("knowledge-management", "Управление знаниями", "Knowledge management"),
+]
+
+
+@pytest.fixture
+def regions(locale_ru, locale_en):
+    """The three founding regions, {slug: Russian region}, each translated
+    into English. (The library and search tests use smaller sets.)"""
+    found = {}
+    for order, (slug, name_ru, name_en, zone) in enumerate(REGIONS):
+        region = Region.objects.create(
+            locale=locale_ru, slug=slug, name=name_ru, time_zone=zone, sort_order=order
+        )
+        translate(region, "en", {name_ru: name_en})
+        found[slug] = region
+    return found
+
+
+@pytest.fixture
+def topics(locale_ru, locale_en):
+    """Three themes, {slug: Russian topic}, each translated into English."""
+    found = {}
+    for order, (slug, name_ru, name_en) in enumerate(TOPICS):
+        topic = Topic.objects.create(locale=locale_ru, slug=slug, name=name_ru, sort_order=order)
+        translate(topic, "en", {name_ru: name_en})
+        found[slug] = topic
+    return found

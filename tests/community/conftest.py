@@ -1,6 +1,6 @@
-"""Fixtures of the community tests: regions and themes in both languages,
-the people directory (Russian and its English translation), members with
-confirmed addresses, companies, and small pictures to upload."""
+"""Fixtures of the community tests: the people directory (Russian and its
+English translation), members with confirmed addresses, companies, and
+small pictures to upload. Regions and themes come from tests/conftest.py."""
 
 import io
 
@@ -13,41 +13,8 @@ from PIL import Image
 
 from community.models import Company, CompanyMembership, PeopleIndexPage, Profile, Role
 from home.demo import child_page, translate
-from home.models import Region, Topic
 
 PASSWORD = "pw-Correct-horse-42"
-
-REGIONS = [
-    ("moscow", "Москва", "Moscow", "Europe/Moscow"),
-    ("st-petersburg", "Санкт-Петербург", "St Petersburg", "Europe/Moscow"),
-    ("ekaterinburg", "Екатеринбург", "Ekaterinburg", "Asia/Yekaterinburg"),
-]
-TOPICS = [
-    ("ipr", "Права интеллектуальной собственности", "Intellectual property rights"),
-    ("quality-management", "Управление качеством", "Quality management"),
-]
-
-
-@pytest.fixture
-def regions(locale_ru, locale_en):
-    found = {}
-    for order, (slug, name_ru, name_en, zone) in enumerate(REGIONS):
-        region = Region.objects.create(
-            locale=locale_ru, slug=slug, name=name_ru, time_zone=zone, sort_order=order
-        )
-        translate(region, "en", {name_ru: name_en})
-        found[slug] = region
-    return found
-
-
-@pytest.fixture
-def topics(locale_ru, locale_en):
-    found = {}
-    for order, (slug, name_ru, name_en) in enumerate(TOPICS):
-        topic = Topic.objects.create(locale=locale_ru, slug=slug, name=name_ru, sort_order=order)
-        translate(topic, "en", {name_ru: name_en})
-        found[slug] = topic
-    return found
 
 
 @pytest.fixture
