@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from home.navigation import connect_signals
+        from home import navigation, workflows
 
-        connect_signals()
+        navigation.connect_signals()
+        workflows.connect_signals()

@@ -1,0 +1,171 @@
+"""Review by the coordinators of a page's own region.
+
+Editors submit pages; the "Regional review" workflow (created by a data
+migration, home 0006) has one task of this type. A page whose type has a
+`region` field (a home.Region) waits for the coordinators of that region: a
+Moscow coordinator approves Moscow case studies and not Ekaterinburg ones.
+A page without a region waits for the task's own groups (the "Coordinators"
+group by default). Superusers may approve anything.
+
+A region knows its group by a naming convention on the region's slug, which
+is the same in every language and does not change with a translated name:
+the coordinators of the region with the slug `moscow` are the members of the
+group "Region coordinators: moscow". A new region needs only a group of that
+name (the migration creates the groups of the three founding regions).
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier
+from wagtail.models import LockableMixin, Page, Task, TaskState
+from wagtail.signals import task_submitted
+
+REGION_GROUP_PREFIX = "Region coordinators: "
+
+
+def region_group_name(region_slug):
+    return f"{REGION_GROUP_PREFIX}{region_slug}"
+
+
+def region_of(obj):
+    """The home.Region of a page or other object, or None."""
+    from home.models import Region
+
+    specific = obj.specific if isinstance(obj, Page) else obj
+    region = getattr(specific, "region", None)
+    return region if isinstance(region, Region) else None
+
+
+class RegionCoordinatorsTask(Task):
+    """A page waits for the coordinators of its region; a page without a
+    region waits for the groups chosen here."""
+
+    groups = models.ManyToManyField(
+        Group,
+        verbose_name=_("groups for pages without a region"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Pages with a region go to the group “Region coordinators: <region slug>”; "
+            "pages without one go to these groups."
+        ),
+    )
+
+    admin_form_fields = Task.admin_form_fields + ["groups"]
+
+    class Meta:
+        verbose_name = _("review by the region's coordinators")
+        verbose_name_plural = _("reviews by the region's coordinators")
+
+    @classmethod
+    def get_description(cls):
+        return _("The coordinators of the page's region approve it.")
+
+    def approver_groups(self, obj):
+        """The groups whose members may approve `obj`."""
+        region = region_of(obj)
+        if region is not None:
+            return Group.objects.filter(name=region_group_name(region.slug))
+        return self.groups.all()
+
+    def user_can_approve(self, obj, user):
+        if not user.is_active:
+            return False
+        if user.is_superuser:
+            return True
+        # Remembered on the user for the request: the editor asks several
+        # times per page view.
+        checks = user.__dict__.setdefault("_region_task_checks", {})
+        key = (self.pk, obj.pk)
+        if key not in checks:
+            checks[key] = user.groups.filter(pk__in=self.approver_groups(obj)).exists()
+        return checks[key]
+
+    def approvers(self, obj, include_superusers=False):
+        """Active users who may approve `obj`."""
+        who = Q(groups__in=self.approver_groups(obj))
+        if include_superusers:
+            who |= Q(is_superuser=True)
+        return get_user_model().objects.filter(who, is_active=True).distinct()
+
+    def start(self, workflow_state, user=None):
+        obj = workflow_state.content_object
+        # As Wagtail's group approval does: a lock held by someone who
+        # cannot review would block the reviewers.
+        if (
+            isinstance(obj, LockableMixin)
+            and obj.locked_by
+            and not self.user_can_approve(obj, obj.locked_by)
+        ):
+            obj.locked, obj.locked_by, obj.locked_at = False, None, None
+            obj.save(update_fields=["locked", "locked_by", "locked_at"])
+        return super().start(workflow_state, user=user)
+
+    def user_can_access_editor(self, obj, user):
+        return self.user_can_approve(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self.user_can_approve(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self.user_can_approve(obj, user)
+
+    def get_actions(self, obj, user):
+        if not self.user_can_approve(obj, user):
+            return []
+        return [
+            ("reject", _("Request changes"), True),
+            ("approve", _("Approve"), False),
+            ("approve", _("Approve with comment"), True),
+        ]
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        in_progress = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser:
+            return in_progress
+        allowed = [
+            state.pk
+            for state in in_progress.select_related("workflow_state")
+            if self.user_can_approve(state.workflow_state.content_object, user)
+        ]
+        return in_progress.filter(pk__in=allowed)
+
+
+class RegionCoordinatorsSubmissionNotifier(BaseGroupApprovalTaskStateEmailNotifier):
+    """E-mails the coordinators who may approve a submitted page (those of
+    its region), not everyone in the task's groups. Connected to Wagtail's
+    `task_submitted` signal by the library app."""
+
+    notification = "submitted"
+
+    def can_handle(self, instance, **kwargs):
+        return isinstance(instance, TaskState) and isinstance(
+            instance.task.specific, RegionCoordinatorsTask
+        )
+
+    def get_recipient_users(self, task_state, **kwargs):
+        recipients = task_state.task.specific.approvers(
+            task_state.workflow_state.content_object,
+            include_superusers=getattr(
+                settings, "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", True
+            ),
+        )
+        triggering_user = kwargs.get("user")
+        if triggering_user is not None:
+            recipients = recipients.exclude(pk=triggering_user.pk)
+        return recipients
+
+
+def connect_signals():
+    # Wagtail e-mails a submitted page to the groups of a group-approval
+    # task; the regional review tells the coordinators of the page's region.
+    task_submitted.connect(
+        RegionCoordinatorsSubmissionNotifier(),
+        sender=TaskState,
+        weak=False,
+        dispatch_uid="home-region-coordinators-submitted",
+    )
