@@ -1,0 +1,115 @@
+"""Comments on library items, with django-comments-xtd.
+
+Members comment on case studies and articles; replies nest up to three
+levels (COMMENTS_XTD_MAX_THREAD_LEVEL = 2). A comment is shown when it is
+public and not removed. Two ways out:
+
+- The author deletes it: its text is wiped and it is marked removed, and its
+  replies stay (the thread shows "deleted by its author" in its place).
+- A coordinator or moderator hides it (django-comments' "remove", with a
+  moderator flag): django-comments-xtd hides its replies along with it, and
+  approving it brings them back. Moderators see hidden comments on the page.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce
+from django_comments.models import CommentFlag
+from django_comments_xtd.models import XtdComment
+from wagtail.models import Page
+
+MODERATE_PERMISSION = "django_comments.can_moderate"
+
+
+def item_content_types():
+    from library.models import ArticlePage, CaseStudyPage
+
+    return list(ContentType.objects.get_for_models(CaseStudyPage, ArticlePage).values())
+
+
+def can_moderate(user):
+    return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
+
+
+def visible_comments():
+    return XtdComment.norel_objects.filter(
+        site_id=settings.SITE_ID, is_public=True, is_removed=False
+    )
+
+
+def comments_annotation():
+    """An annotation: the number of visible comments of each item of a
+    queryset of library pages, in the same query."""
+    counts = (
+        visible_comments()
+        .filter(
+            content_type__in=item_content_types(),
+            object_pk=Cast(OuterRef("pk"), output_field=CharField()),
+        )
+        .order_by()
+        .values("object_pk")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+def comments_of(page, user):
+    """(thread tree, number of visible comments) of a library item, in one
+    query. Moderators also get hidden comments, with their flag counts."""
+    comments = XtdComment.objects.filter(
+        content_type=ContentType.objects.get_for_model(page),
+        object_pk=str(page.pk),
+        site_id=settings.SITE_ID,
+    ).prefetch_related(
+        # django-comments-xtd's tree reads each comment's flags; the page
+        # needs none of them (moderators get a count below), so an empty
+        # prefetch spares a query per comment.
+        Prefetch("flags", queryset=CommentFlag.objects.none())
+    )
+    if can_moderate(user):
+        comments = comments.annotate(
+            flag_count=Count("flags", filter=Q(flags__flag=CommentFlag.SUGGEST_REMOVAL))
+        )
+    else:
+        comments = comments.filter(is_public=True)
+    comments = list(comments)
+    tree = XtdComment.tree_from_queryset(comments, user=user)
+    visible = sum(1 for comment in comments if comment.is_public and not comment.is_removed)
+    return tree, visible
+
+
+def library_item_of(comment):
+    """The live library page a comment belongs to, or None."""
+    from library.models import LibraryItemPage
+
+    if comment.content_type_id not in {ct.pk for ct in item_content_types()}:
+        return None
+    return LibraryItemPage.objects.live().filter(pk=comment.object_pk).first()
+
+
+def export_comments(user):
+    comments = list(XtdComment.norel_objects.filter(user=user).order_by("submit_date"))
+    pages = Page.objects.in_bulk([int(c.object_pk) for c in comments if c.object_pk.isdigit()])
+    return [
+        {
+            "page": getattr(pages.get(int(c.object_pk)), "title", None)
+            if c.object_pk.isdigit()
+            else None,
+            "page_id": c.object_pk,
+            "submitted": c.submit_date.isoformat(),
+            "text": c.comment,
+            "shown": c.is_public and not c.is_removed,
+            "follow_up_e_mails": c.followup,
+        }
+        for c in comments
+    ]
+
+
+def erase_commenter(user):
+    """Keep the member's comments, so the threads they took part in stay
+    readable, but take everything that says who wrote them."""
+    XtdComment.norel_objects.filter(user=user).update(
+        user=None, user_name="", user_email="", user_url="", ip_address=None, followup=False
+    )

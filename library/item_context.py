@@ -1,0 +1,102 @@
+"""What a case study or article page shows besides its own fields: its
+read count, its themes and region in the page's language, related items
+("More on this theme") and its comments.
+
+Themes, region, lead image and documents change only when the page is
+published or a theme is edited, so they are cached (library/caching.py); a
+page view then costs a query for the related items, one for the comments
+and none for the rest.
+"""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.shortcuts import resolve_url
+
+from home.models import Region, Topic
+from library.caching import cached
+from library.comments import can_moderate, comments_of
+from library.forms import LibraryCommentForm
+from library.listing import newest, visible_items, with_counts
+from library.models.pages import RELATED_ITEMS, subpage_url_from
+from library.reads import read_total
+
+
+def item_facts(page, preview=False):
+    """The page's themes (in its language, with their theme-page URLs),
+    region, lead image and documents. A preview shows the draft, so it is
+    built afresh and not cached."""
+
+    def build():
+        themes = Topic.objects.filter(
+            locale_id=page.locale_id,
+            translation_key__in=[topic.translation_key for topic in page.topics.all()],
+        )
+        library_url = library_url_of(page)
+        return {
+            "themes": [
+                (topic, subpage_url_from(library_url, "topic_route", slug=topic.slug))
+                for topic in themes
+            ],
+            "region": Region.objects.filter(pk=page.region_id).first() if page.region_id else None,
+            "lead_image": page.lead_image,
+            "documents": documents_of(page),
+        }
+
+    return build() if preview else cached(f"item:{page.pk}", build)
+
+
+def documents_of(page):
+    """[{title, url, extension, size}] of a case study's documents."""
+    documents = []
+    for block in getattr(page, "documents", None) or []:
+        document = block.value.get("document")
+        if document is not None:
+            documents.append(
+                {
+                    "title": block.value.get("title") or document.title,
+                    "url": document.url,
+                    "extension": document.file_extension.upper(),
+                    "size": document.get_file_size(),
+                }
+            )
+    return documents
+
+
+def library_url_of(page):
+    """The URL of the item's library without a query: a page's URL is its
+    parent's followed by its own slug."""
+    return page.url[: -len(page.slug) - 1]
+
+
+def related_items(page, themes):
+    if not themes:
+        return []
+    related = (
+        newest(visible_items(page.locale_id))
+        .filter(topics__translation_key__in=[topic.translation_key for topic, _url in themes])
+        .exclude(pk=page.pk)
+        # Renditions of these few images come from Wagtail's rendition cache.
+        .select_related("region", "lead_image")
+        .distinct()
+    )
+    return list(with_counts(related)[:RELATED_ITEMS])
+
+
+def item_context(request, page):
+    facts = item_facts(page, preview=getattr(request, "is_preview", False))
+    comment_tree, comment_total = comments_of(page, request.user)
+    next_url = urlencode({"next": f"{page.url}#comments"})
+    return {
+        "reads": read_total(page.pk),
+        "themes": facts["themes"],
+        "region": facts["region"],
+        "lead_image": facts["lead_image"],
+        "documents": facts["documents"],
+        "related_items": related_items(page, facts["themes"]),
+        "comment_tree": comment_tree,
+        "comment_total": comment_total,
+        "comment_form": LibraryCommentForm(page),
+        "can_moderate": can_moderate(request.user),
+        "login_url": f"{resolve_url(settings.LOGIN_URL)}?{next_url}",
+    }

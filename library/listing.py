@@ -1,0 +1,126 @@
+"""Listings of library items: which items a visitor may see, the data a
+card shows, and the index and theme pages' context.
+
+Every listing costs a fixed number of queries, whatever the number of
+items, themes or comments: counts of reads and comments are annotations of
+the one listing query; themes, regions and lead-image renditions are
+fetched once for the whole page of items.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
+from wagtail.images import get_image_model
+
+from home.models import Region, Topic
+from home.navigation import not_restricted
+from library.caching import cached
+from library.comments import comments_annotation
+from library.filters import LibraryFilterForm
+from library.models import LibraryItemPage, ReadCount
+from library.models.pages import ITEMS_PER_PAGE
+
+# The renditions a card's lead image uses (see templates/library/includes/item_card.html).
+CARD_RENDITIONS = ["fill-480x270", "fill-960x540"]
+
+
+def visible_items(locale):
+    """Live library items of `locale` that are not behind a view restriction."""
+    return LibraryItemPage.objects.live().filter(locale=locale).filter(not_restricted())
+
+
+def reads_annotation():
+    reads = ReadCount.objects.filter(page=OuterRef("pk")).values("total")[:1]
+    return Coalesce(Subquery(reads, output_field=IntegerField()), Value(0))
+
+
+def with_counts(items):
+    """Each item with `reads` and `comments`, in the same query."""
+    return items.annotate(reads=reads_annotation(), comments=comments_annotation())
+
+
+def with_card_data(items):
+    """Everything a card shows, for any number of items in a fixed number
+    of queries."""
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_RENDITIONS)
+    )
+    return with_counts(
+        items.select_related("region", "lead_image").prefetch_related(
+            "topics", Prefetch("lead_image__renditions", queryset=renditions)
+        )
+    )
+
+
+def newest(items):
+    return items.order_by("-publication_date", "-first_published_at", "-pk")
+
+
+def attach_themes(items, topics):
+    """Give each item `themes`: its themes in the listing's language (an
+    item translated with wagtail-localize keeps the themes of its source)."""
+    by_key = {topic.translation_key: topic for topic in topics}
+    for item in items:
+        item.themes = [
+            by_key[topic.translation_key]
+            for topic in item.topics.all()
+            if topic.translation_key in by_key
+        ]
+    return items
+
+
+def theme_counts(items, topics):
+    """[(topic, number of items)] for every topic, in the topics' order."""
+    counts = dict(
+        items.order_by()
+        .values_list("topics__translation_key")
+        .annotate(total=Count("pk", distinct=True))
+    )
+    return [(topic, counts.get(topic.translation_key, 0)) for topic in topics]
+
+
+def sidebar(library):
+    """Themes, regions, publication years and theme counts of a library:
+    the same for every visitor, so cached until the next change."""
+
+    def build():
+        items = visible_items(library.locale_id).child_of(library)
+        topics = list(Topic.objects.filter(locale_id=library.locale_id))
+        return {
+            "topics": topics,
+            "regions": list(Region.objects.filter(locale_id=library.locale_id)),
+            "years": [date.year for date in items.dates("publication_date", "year", "DESC")],
+            "theme_counts": theme_counts(items, topics),
+        }
+
+    return cached(f"sidebar:{library.pk}", build)
+
+
+def listing_context(request, library, topic):
+    """Context of the library index (topic=None) and of a theme page."""
+    facts = sidebar(library)
+    topics = facts["topics"]
+    filter_form = LibraryFilterForm(
+        request.GET, topics=topics, regions=facts["regions"], years=facts["years"]
+    )
+    items = visible_items(library.locale_id).child_of(library)
+    if topic is not None:
+        # A theme page is the theme filter: the form offers the others.
+        del filter_form.fields["theme"]
+        items = items.filter(topics__translation_key=topic.translation_key)
+    filtered = filter_form.apply(items, {t.slug: t for t in topics})
+
+    paginator = Paginator(with_card_data(newest(filtered)), ITEMS_PER_PAGE)
+    page_of_items = paginator.get_page(request.GET.get("page"))
+    return {
+        "topic": topic,
+        "items": attach_themes(list(page_of_items.object_list), topics),
+        "page_of_items": page_of_items,
+        "filter_form": filter_form,
+        "filtered": bool(filter_form.values()),
+        "theme_counts": [
+            (theme, count, library.topic_url(theme)) for theme, count in facts["theme_counts"]
+        ],
+        "feed_url": library.feed_url(topic),
+        "library": library,
+    }

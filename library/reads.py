@@ -1,0 +1,129 @@
+"""Read counts of library items: counted cheaply, once per visitor session.
+
+A view of an item costs a few cache operations and no database write:
+
+- Bots (by their user agent) and previews are not counted.
+- A visitor is the signed-in member, or else the browser's session, or else
+  (no cookie at all) a keyed hash of the address and user agent, so that
+  anonymous pages need no cookie and stay cacheable. The hash lives only in
+  the cache, for the length of a visit.
+- The first view of an item in a visit (READ_VISIT_SECONDS) adds one to the
+  item's counter in the cache (Django's cache API: Redis in production,
+  local memory otherwise).
+- The counters are added to the ReadCount table in one batch by
+  `flush_reads()`: at most once every LIBRARY_READS_FLUSH_SECONDS (default
+  300) by whichever request comes first after that interval, and whenever
+  `manage.py flush_read_counts` runs (from cron, for instance every minute).
+  The counts shown therefore lag by at most that interval.
+
+Decrementing the cache counter by the amount written keeps increments that
+arrive during a flush for the next one.
+"""
+
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+from django.utils.crypto import salted_hmac
+
+READ_VISIT_SECONDS = 30 * 60
+FLUSH_LOCK_KEY = "library:reads:flush-lock"
+BOT_PATTERN = re.compile(
+    r"bot|crawl|spider|slurp|archiver|fetch|monitor|preview|scan|curl|wget|python|"
+    r"http-?client|java/|go-http|okhttp|headless|lighthouse|facebookexternalhit",
+    re.IGNORECASE,
+)
+
+
+def flush_interval():
+    return getattr(settings, "LIBRARY_READS_FLUSH_SECONDS", 300)
+
+
+def counter_key(page_id):
+    return f"library:reads:pending:{page_id}"
+
+
+def total_key(page_id):
+    return f"library:reads:total:{page_id}"
+
+
+def read_total(page_id):
+    """The written read count of a page (cached until the next flush)."""
+    from library.models import ReadCount
+
+    total = cache.get(total_key(page_id))
+    if total is None:
+        total = (
+            ReadCount.objects.filter(page_id=page_id).values_list("total", flat=True).first() or 0
+        )
+        cache.set(total_key(page_id), total, 60 * 60)
+    return total
+
+
+def is_bot(request):
+    user_agent = request.headers.get("User-Agent", "")
+    return not user_agent.strip() or bool(BOT_PATTERN.search(user_agent))
+
+
+def visitor_key(request):
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return f"user:{user.pk}"
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if session_key:
+        return "session:" + salted_hmac("library-reads", session_key).hexdigest()[:32]
+    fingerprint = "|".join(
+        [
+            request.META.get("REMOTE_ADDR", ""),
+            request.headers.get("User-Agent", ""),
+            request.headers.get("Accept-Language", ""),
+        ]
+    )
+    return "browser:" + salted_hmac("library-reads", fingerprint).hexdigest()[:32]
+
+
+def record_read(request, page):
+    """Count this view of `page` if it is the visitor's first in this visit.
+    Returns True when it was counted."""
+    if is_bot(request):
+        return False
+    seen_key = f"library:reads:seen:{page.pk}:{visitor_key(request)}"
+    if not cache.add(seen_key, 1, READ_VISIT_SECONDS):
+        return False
+    key = counter_key(page.pk)
+    cache.add(key, 0, None)
+    try:
+        cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, None)
+    if flush_interval() and cache.add(FLUSH_LOCK_KEY, 1, flush_interval()):
+        flush_reads()
+    return True
+
+
+def pending_reads(page_ids):
+    """{page id: reads counted in the cache and not yet written}."""
+    keys = {counter_key(page_id): page_id for page_id in page_ids}
+    return {keys[key]: count for key, count in cache.get_many(keys).items() if count}
+
+
+def flush_reads():
+    """Add the counters of the cache to the database. Returns the number of
+    reads written."""
+    from library.models import LibraryItemPage, ReadCount
+
+    page_ids = LibraryItemPage.objects.values_list("pk", flat=True)
+    written = 0
+    for page_id, count in pending_reads(page_ids).items():
+        try:
+            cache.decr(counter_key(page_id), count)
+        except ValueError:  # expired or evicted meanwhile: nothing to move
+            continue
+        with transaction.atomic():
+            ReadCount.objects.get_or_create(page_id=page_id)
+            ReadCount.objects.filter(page_id=page_id).update(total=F("total") + count)
+        cache.delete(total_key(page_id))
+        written += count
+    return written

@@ -1,0 +1,411 @@
+"""Members comment on library items: threads up to three levels, follow-up
+e-mails, deleting one's own comment, flags, and moderation by coordinators
+and moderators. Bad input gets the form back with a clear message."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.shortcuts import resolve_url
+from django.test import Client
+from django_comments.models import CommentFlag
+from django_comments_xtd.models import XtdComment
+
+from library.forms import LibraryCommentForm
+
+
+def form_data(page, text, reply_to=0, followup=False):
+    """What the comment form on `page` sends."""
+    form = LibraryCommentForm(page)
+    data = {
+        name: form.initial[name]
+        for name in ("content_type", "object_pk", "timestamp", "security_hash")
+    }
+    data.update({"comment": text, "reply_to": reply_to})
+    if followup:
+        data["followup"] = "1"
+    return data
+
+
+def post(client, page, text, **kwargs):
+    return client.post("/ru/comments/post/", form_data(page, text, **kwargs))
+
+
+@pytest.fixture
+def case_study(library_ru, make_item):
+    return make_item(library_ru, topics_=["ipr"], region="moscow")
+
+
+@pytest.mark.django_db
+def test_member_posts_a_comment_that_shows_on_the_page(client, case_study, member):
+    client.force_login(member)
+
+    response = post(client, case_study, "Очень полезный кейс.")
+
+    comment = XtdComment.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"{case_study.url}#c{comment.pk}"
+    assert comment.user == member
+    assert comment.user_name == "Ирина Волкова"
+    assert comment.user_email == "reader@company.example"
+    page = client.get(case_study.url).text
+    assert "Очень полезный кейс." in page
+    assert "Ирина Волкова" in page
+    assert 'Комментарии <span class="library-count">(1)</span>' in page
+
+
+@pytest.mark.django_db
+def test_the_name_and_address_come_from_the_account_not_the_form(client, case_study, member):
+    client.force_login(member)
+    data = form_data(case_study, "Текст")
+    data.update(
+        {"name": "Администратор", "email": "boss@rusmeco.example", "url": "http://spam.example"}
+    )
+
+    client.post("/ru/comments/post/", data)
+
+    comment = XtdComment.objects.get()
+    assert (comment.user_name, comment.user_email, comment.user_url) == (
+        "Ирина Волкова",
+        "reader@company.example",
+        "",
+    )
+
+
+@pytest.mark.django_db
+def test_visitors_are_sent_to_the_log_in_page(client, case_study):
+    response = post(client, case_study, "Аноним")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(resolve_url(settings.LOGIN_URL))
+    assert XtdComment.objects.count() == 0
+    page = client.get(case_study.url).text
+    assert f'href="{resolve_url(settings.LOGIN_URL)}?next=' in page
+    assert 'name="comment"' not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "Напишите комментарий, прежде чем отправлять его."),
+        ("   \n  ", "Напишите комментарий, прежде чем отправлять его."),
+        ("я" * 3001, "не более 3000"),
+    ],
+)
+def test_empty_or_too_long_comments_get_the_form_back(client, case_study, member, text, message):
+    client.force_login(member)
+
+    response = post(client, case_study, text)
+
+    assert response.status_code == 400
+    assert message in response.text
+    assert 'name="comment"' in response.text
+    assert XtdComment.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_comment_of_exactly_3000_characters_is_accepted(client, case_study, member):
+    client.force_login(member)
+
+    assert post(client, case_study, "я" * 3000).status_code == 302
+    assert len(XtdComment.objects.get().comment) == 3000
+
+
+@pytest.mark.django_db
+def test_without_a_valid_csrf_token_the_comment_is_refused_with_the_form(case_study, member):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+
+    response = post(client, case_study, "Мой комментарий без токена")
+
+    assert response.status_code == 403
+    assert "Форма устарела или была отправлена с другого сайта" in response.text
+    assert "Мой комментарий без токена" in response.text  # kept for the retry
+    assert XtdComment.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_with_a_valid_csrf_token_the_comment_is_accepted(case_study, member):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    page = client.get(case_study.url)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    data = form_data(case_study, "С токеном")
+    data["csrfmiddlewaretoken"] = token
+
+    response = client.post("/ru/comments/post/", data)
+
+    assert response.status_code == 302
+    assert XtdComment.objects.get().comment == "С токеном"
+
+
+@pytest.mark.django_db
+def test_a_tampered_form_is_refused(client, case_study, member):
+    client.force_login(member)
+    data = form_data(case_study, "Текст")
+    data["security_hash"] = "0" * 40
+
+    response = client.post("/ru/comments/post/", data)
+
+    assert response.status_code == 400
+    assert "Форма устарела" in response.text
+    assert XtdComment.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_comments_only_go_to_live_library_items(client, case_study, about_ru, member):
+    client.force_login(member)
+    data = form_data(case_study, "Не туда")
+    data["object_pk"] = str(about_ru.pk)
+    assert client.post("/ru/comments/post/", data).status_code == 404
+
+    case_study.unpublish()
+    assert post(client, case_study, "В черновик").status_code == 404
+    assert XtdComment.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_html_and_script_are_shown_as_text(client, case_study, member):
+    client.force_login(member)
+    post(client, case_study, '<script>alert("x")</script><b>жирный</b>')
+
+    page = client.get(case_study.url).text
+
+    assert '<script>alert("x")</script>' not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;жирный&lt;/b&gt;" in page
+
+
+@pytest.mark.django_db
+def test_replies_nest_three_levels_and_no_deeper(client, case_study, member, other_member):
+    client.force_login(member)
+    post(client, case_study, "Уровень 1")
+    first = XtdComment.objects.get(comment="Уровень 1")
+    client.force_login(other_member)
+    post(client, case_study, "Уровень 2", reply_to=first.pk)
+    second = XtdComment.objects.get(comment="Уровень 2")
+    post(client, case_study, "Уровень 3", reply_to=second.pk)
+    third = XtdComment.objects.get(comment="Уровень 3")
+
+    response = post(client, case_study, "Уровень 4", reply_to=third.pk)
+
+    assert [first.level, second.level, third.level] == [0, 1, 2]
+    assert second.parent_id == first.pk and third.parent_id == second.pk
+    assert response.status_code == 400
+    assert "Глубже отвечать нельзя" in response.text
+    assert not XtdComment.objects.filter(comment="Уровень 4").exists()
+    page = client.get(case_study.url).text
+    # The third level offers no reply form; the first two do.
+    assert f'value="{second.pk}"' in page
+    assert f'name="reply_to" value="{third.pk}"' not in page
+    assert page.index("Уровень 1") < page.index("Уровень 2") < page.index("Уровень 3")
+
+
+@pytest.mark.django_db
+def test_a_reply_to_a_comment_of_another_page_is_refused(client, library_ru, make_item, member):
+    one = make_item(library_ru)
+    two = make_item(library_ru)
+    client.force_login(member)
+    post(client, one, "На первой странице")
+    elsewhere = XtdComment.objects.get()
+
+    response = post(client, two, "Ответ не туда", reply_to=elsewhere.pk)
+
+    assert response.status_code == 400
+    assert XtdComment.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_followers_get_an_e_mail_when_someone_replies(client, case_study, member, other_member):
+    client.force_login(member)
+    post(client, case_study, "Сообщите мне об ответах", followup=True)
+    first = XtdComment.objects.get()
+    assert mail.outbox == []
+
+    client.force_login(other_member)
+    post(client, case_study, "Вот ответ", reply_to=first.pk)
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["reader@company.example"]
+    assert "Вот ответ" in message.body
+    assert f"http://localhost{case_study.url}#c" in message.body
+    assert "/ru/comments/mute/" in message.body
+
+
+@pytest.mark.django_db
+def test_no_e_mail_without_follow_up(client, case_study, member, other_member):
+    client.force_login(member)
+    post(client, case_study, "Без уведомлений")
+    client.force_login(other_member)
+    post(client, case_study, "Ответ", reply_to=XtdComment.objects.get().pk)
+
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_the_mute_link_stops_follow_up_e_mails(client, case_study, member, other_member):
+    client.force_login(member)
+    post(client, case_study, "Сообщайте", followup=True)
+    client.force_login(other_member)
+    post(client, case_study, "Первый ответ")
+    mute_url = re.search(r"http://localhost(/ru/comments/mute/\S+)", mail.outbox[0].body).group(1)
+
+    response = client.get(mute_url)
+    post(client, case_study, "Второй ответ")
+
+    assert response.status_code == 200
+    assert "Больше никаких писем" in response.text or "больше не будете" in response.text
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_the_author_deletes_their_comment_and_replies_stay(
+    client, case_study, member, other_member
+):
+    client.force_login(member)
+    post(client, case_study, "Передумал")
+    mine = XtdComment.objects.get()
+    client.force_login(other_member)
+    post(client, case_study, "Ответ остаётся", reply_to=mine.pk)
+
+    client.force_login(member)
+    response = client.post(f"/ru/comments/{mine.pk}/delete/")
+
+    mine.refresh_from_db()
+    assert response.status_code == 302
+    assert mine.is_removed and mine.comment == ""
+    page = client.get(case_study.url).text
+    assert "Передумал" not in page
+    assert "Комментарий удалён автором." in page
+    assert "Ответ остаётся" in page
+
+
+@pytest.mark.django_db
+def test_another_member_cannot_delete_a_comment(client, case_study, member, other_member):
+    client.force_login(member)
+    post(client, case_study, "Мой")
+    mine = XtdComment.objects.get()
+
+    client.force_login(other_member)
+    response = client.post(f"/ru/comments/{mine.pk}/delete/")
+
+    mine.refresh_from_db()
+    assert response.status_code == 403
+    assert "Удалять можно только свои комментарии." in response.text
+    assert not mine.is_removed and mine.comment == "Мой"
+
+
+@pytest.mark.django_db
+def test_deleting_needs_post_and_csrf(case_study, member):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    post_client = Client()
+    post_client.force_login(member)
+    post(post_client, case_study, "Мой")
+    mine = XtdComment.objects.get()
+
+    assert client.get(f"/ru/comments/{mine.pk}/delete/").status_code == 405
+    assert client.post(f"/ru/comments/{mine.pk}/delete/").status_code == 403
+
+    mine.refresh_from_db()
+    assert not mine.is_removed
+
+
+@pytest.mark.django_db
+def test_members_flag_a_comment_for_the_moderators(client, case_study, member, other_member):
+    client.force_login(member)
+    post(client, case_study, "Спорное мнение")
+    comment = XtdComment.objects.get()
+    client.force_login(other_member)
+
+    response = client.post(f"/ru/comments/{comment.pk}/flag/", follow=True)
+
+    assert CommentFlag.objects.filter(
+        comment=comment, user=other_member, flag=CommentFlag.SUGGEST_REMOVAL
+    ).exists()
+    assert "Модераторы посмотрят этот комментарий." in response.text
+
+
+@pytest.mark.django_db
+def test_moderators_hide_and_approve_comments_on_the_site(
+    client, case_study, member, other_member, moderator
+):
+    client.force_login(member)
+    post(client, case_study, "Грубость")
+    rude = XtdComment.objects.get()
+    client.force_login(other_member)
+    post(client, case_study, "Ответ на грубость", reply_to=rude.pk)
+    client.post(f"/ru/comments/{rude.pk}/flag/")
+
+    client.force_login(moderator)
+    moderator_view = client.get(case_study.url).text
+    assert "отмечен 1 раз" in moderator_view
+    client.post(f"/ru/comments/{rude.pk}/hide/")
+
+    client.logout()
+    visitor_view = client.get(case_study.url).text
+    assert "Грубость" not in visitor_view and "Ответ на грубость" not in visitor_view
+    assert 'Комментарии <span class="library-count">(0)</span>' in visitor_view
+
+    client.force_login(moderator)
+    assert "Скрыт" in client.get(case_study.url).text
+    client.post(f"/ru/comments/{rude.pk}/approve/")
+    client.logout()
+    visitor_view = client.get(case_study.url).text
+    assert "Грубость" in visitor_view and "Ответ на грубость" in visitor_view
+
+
+@pytest.mark.django_db
+def test_members_cannot_moderate(client, case_study, member, other_member):
+    client.force_login(member)
+    post(client, case_study, "Не трогать")
+    comment = XtdComment.objects.get()
+    client.force_login(other_member)
+
+    response = client.post(f"/ru/comments/{comment.pk}/hide/")
+
+    comment.refresh_from_db()
+    assert response.status_code == 403
+    assert not comment.is_removed
+    assert "/hide/" not in client.get(case_study.url).text
+
+
+@pytest.mark.django_db
+def test_a_member_posting_too_fast_is_slowed_down(client, case_study, member):
+    client.force_login(member)
+    for number in range(10):
+        assert post(client, case_study, f"Комментарий {number}").status_code == 302
+
+    response = post(client, case_study, "Одиннадцатый")
+
+    assert response.status_code == 429
+    assert "Подождите несколько минут" in response.text
+    assert XtdComment.objects.count() == 10
+
+
+@pytest.mark.django_db
+def test_comment_counts_show_in_listings(client, library_ru, case_study, member):
+    client.force_login(member)
+    post(client, case_study, "Один")
+    post(client, case_study, "Два")
+
+    listing = client.get(library_ru.url).text
+
+    assert "2 комментария" in listing
+
+
+@pytest.mark.django_db
+def test_the_english_page_speaks_english(client, library_en, case_study, member):
+    from home.demo import translate
+
+    english = translate(case_study, "en", {case_study.title: "An English case"})
+    client.force_login(member)
+
+    page = client.get(english.url).text
+    response = client.post("/en/comments/post/", form_data(english, ""))
+
+    assert "Add a comment" in page and "Send the comment" in page
+    assert response.status_code == 400
+    assert "Write a comment before sending it." in response.text

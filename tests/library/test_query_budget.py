@@ -1,0 +1,142 @@
+"""The library index, a theme page, a case study and the feed render in a
+number of SQL queries that does not grow with the number of items, themes,
+documents or comments, and stays within the portal's budget of 15 for an
+anonymous visitor."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_comments_xtd.models import XtdComment
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+
+from home.models import SiteSettings, Topic
+
+BUDGET = 15
+
+
+def count_queries(client, url):
+    client.get(url)  # warm the caches (frame, sidebar, renditions)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def fill_library(library, make_item, site, size):
+    """`size` items, each with a lead image, themes and a region; extra
+    themes; and on the first case study `size` documents and comments in
+    threads."""
+    SiteSettings.for_site(site)  # made once, as on a running site
+    for number in range(size):
+        Topic.objects.create(
+            locale=library.locale, slug=f"extra-{size}-{number}", name=f"Тема {number}"
+        )
+    images = [
+        get_image_model().objects.create(title=f"Фото {n}", file=get_test_image_file())
+        for n in range(min(size, 12))
+    ]
+    documents = [
+        get_document_model().objects.create(
+            title=f"Отчёт {n}", file=ContentFile(b"%PDF-1.4", name=f"report-{n}.pdf")
+        )
+        for n in range(size)
+    ]
+    items = [
+        make_item(
+            library,
+            "case_study" if number % 2 else "article",
+            topics_=["ipr", "quality-management"] if number % 3 else ["ipr"],
+            region="moscow" if number % 2 else "ekaterinburg",
+            lead_image=images[number % len(images)],
+        )
+        for number in range(size)
+    ]
+    case_study = items[1]
+    case_study.documents = [("document", {"document": d, "title": ""}) for d in documents]
+    case_study.save_revision().publish()
+    add_comments(case_study, size)
+    return case_study
+
+
+def add_comments(page, size):
+    from django.contrib.auth import get_user_model
+    from django.contrib.contenttypes.models import ContentType
+
+    users = [
+        get_user_model().objects.create_user(
+            f"member-{page.pk}-{n}", f"m{page.pk}-{n}@company.example", "pw"
+        )
+        for n in range(3)
+    ]
+    content_type = ContentType.objects.get_for_model(page)
+    parent = None
+    for number in range(size):
+        comment = XtdComment(
+            content_type=content_type,
+            object_pk=str(page.pk),
+            site_id=1,
+            user=users[number % 3],
+            user_name=users[number % 3].username,
+            user_email=users[number % 3].email,
+            comment=f"Комментарий {number}",
+            parent_id=parent.pk if parent is not None and number % 3 else 0,
+        )
+        comment.save()
+        parent = comment if number % 3 == 0 else parent
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["", "topic/ipr/", "?theme=ipr&type=case_study&page=2", "feed/"])
+def test_library_listings_stay_within_budget(client, library_ru, make_item, site, path):
+    fill_library(library_ru, make_item, site, 5)
+    small = count_queries(client, f"{library_ru.url}{path}")
+
+    fill_library(library_ru, make_item, site, 50)
+    large = count_queries(client, f"{library_ru.url}{path}")
+
+    assert small <= BUDGET
+    assert large == small
+
+
+@pytest.mark.django_db
+def test_a_case_study_stays_within_budget(client, library_ru, make_item, site):
+    small_page = fill_library(library_ru, make_item, site, 5)
+    small = count_queries(client, small_page.url)
+
+    large_page = fill_library(library_ru, make_item, site, 50)
+    large = count_queries(client, large_page.url)
+
+    assert "Отчёт 49" in client.get(large_page.url).text
+    assert "Комментарий 49" in client.get(large_page.url).text
+    assert small <= BUDGET
+    assert large == small
+
+
+@pytest.mark.django_db
+def test_a_members_view_of_a_case_study_does_not_grow(client, library_ru, make_item, site, member):
+    client.force_login(member)
+    small_page = fill_library(library_ru, make_item, site, 5)
+    small = count_queries(client, small_page.url)
+
+    large_page = fill_library(library_ru, make_item, site, 50)
+    large = count_queries(client, large_page.url)
+
+    assert large == small
+
+
+@pytest.mark.django_db
+def test_the_home_page_section_keeps_the_home_page_within_budget(
+    client, library_ru, make_item, site
+):
+    fill_library(library_ru, make_item, site, 5)
+    small = count_queries(client, "/ru/")
+
+    fill_library(library_ru, make_item, site, 50)
+    large = count_queries(client, "/ru/")
+
+    assert "Что нового" in client.get("/ru/").text
+    assert small <= BUDGET
+    assert large == small
