@@ -1,0 +1,21 @@
+"""Signals of the events app: when an event is published with more seats
+than before, members on its waiting list get the new seats at once; when a
+region or theme changes, the cached terms are dropped (events/terms.py)."""
+
+from wagtail.signals import page_published
+
+
+def fill_seats_on_publish(sender, instance, **kwargs):
+    from events import registration
+
+    registration.fill_free_seats(instance)
+
+
+def connect_signals():
+    from events import terms
+    from events.models import EventPage
+
+    terms.connect_signals()
+    page_published.connect(
+        fill_seats_on_publish, sender=EventPage, dispatch_uid="events-fill-seats"
+    )

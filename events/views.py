@@ -1,0 +1,162 @@
+"""What the routes of the event pages do: the list of upcoming events, the
+archive, the month calendar, and registering and cancelling on an event
+page. (The iCalendar files are in events/feeds.py.)"""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseNotAllowed, QueryDict
+from django.shortcuts import redirect
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from events import formatting, queries, registration
+from events import month as months
+from events.forms import EventFilterForm
+from events.models import Registration
+from events.terms import Terms
+
+PER_PAGE = 20
+
+
+def _listing(calendar_page, request):
+    """The filter form and the visible events of this calendar, filtered."""
+    terms = Terms(calendar_page.locale_id)
+    form = EventFilterForm(request.GET, terms)
+    events = queries.visible_events(calendar_page.locale_id).descendant_of(calendar_page)
+    return terms, form, queries.filtered(events, **form.active)
+
+
+def _filter_query(form):
+    """The active filters as a query string, kept by pagination and month
+    links."""
+    query = QueryDict(mutable=True)
+    query.update(form.active)
+    return query.urlencode()
+
+
+def upcoming(calendar_page, request):
+    return _event_list(calendar_page, request, archive=False)
+
+
+def archive(calendar_page, request):
+    return _event_list(calendar_page, request, archive=True)
+
+
+def _event_list(calendar_page, request, archive):
+    terms, form, events = _listing(calendar_page, request)
+    now = timezone.now()
+    events = queries.past(events, now) if archive else queries.upcoming(events, now)
+    page_of_events = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
+    terms.dress(page_of_events.object_list)
+    return calendar_page.render(
+        request,
+        template="events/event_index_page.html",
+        context_overrides={
+            "view": "archive" if archive else "upcoming",
+            "events": page_of_events,
+            "filter_form": form,
+            "filter_query": _filter_query(form),
+            "terms": terms,
+        },
+    )
+
+
+def month(calendar_page, request, year=None, month=None):
+    today = timezone.localdate()
+    if year is None:
+        year, month = today.year, today.month
+    if not months.is_valid_month(year, month, today):
+        raise Http404("No such month in the calendar.")
+    terms, form, events = _listing(calendar_page, request)
+    first, last = months.grid_bounds(year, month)
+    events = terms.dress(list(queries.overlapping(events, first, last)))
+    weeks = months.month_weeks(year, month, events, today)
+    before, after = months.neighbours(year, month, today)
+    return calendar_page.render(
+        request,
+        template="events/event_calendar.html",
+        context_overrides={
+            "view": "calendar",
+            "month_start": datetime.date(year, month, 1),
+            "weeks": weeks,
+            "month_has_events": any(day.in_month and day.events for week in weeks for day in week),
+            "previous_month": datetime.date(*before, 1) if before else None,
+            "next_month": datetime.date(*after, 1) if after else None,
+            "this_month": datetime.date(today.year, today.month, 1),
+            "filter_form": form,
+            "filter_query": _filter_query(form),
+            "terms": terms,
+        },
+    )
+
+
+def event_context(event, request):
+    """What the event page shows besides its content: the event's region and
+    themes in the page's language, the seats, and the visitor's own
+    registration."""
+    Terms(event.locale_id).dress([event])
+    now = timezone.now()
+    seats = registration.seat_summary(event)
+    own = None
+    position = None
+    if request.user.is_authenticated and seats.pk is not None:  # None: a new page in preview
+        own = Registration.objects.filter(
+            event=seats, user=request.user, status__in=Registration.ACTIVE
+        ).first()
+        if own is not None and own.status == Registration.Status.WAITING:
+            position = registration.waiting_position(own)
+    return {
+        "registration": own,
+        "waiting_position": position,
+        "seats_left": None if seats.capacity is None else max(seats.capacity - seats.confirmed, 0),
+        "registration_open": seats.registration_is_open(now),
+        "registration_closes": formatting.moment_text(seats.registration_closes_at, event.zone),
+        "event_is_past": seats.is_past(now),
+        # Django's own log-in redirect builds the link, so it follows
+        # settings.LOGIN_URL whichever accounts app provides the page.
+        "login_url": redirect_to_login(request.get_full_path())["Location"],
+        "can_cancel": own is not None and now < seats.start,
+    }
+
+
+def register(event, request):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        messages.info(request, _("Log in to register for the event."))
+        return redirect_to_login(event.url)
+    try:
+        result = registration.register(event, request.user, translation.get_language())
+    except registration.RegistrationRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        if result.status == Registration.Status.CONFIRMED:
+            messages.success(
+                request, _("You are registered. We have sent you a confirmation by e-mail.")
+            )
+        else:
+            messages.warning(
+                request,
+                _(
+                    "The event is full, so you are on the waiting list. If a seat "
+                    "comes free, it is yours and we will tell you by e-mail."
+                ),
+            )
+    return redirect(event.url)
+
+
+def cancel(event, request):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(event.url)
+    try:
+        registration.cancel(event, request.user)
+    except registration.RegistrationRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Your registration is cancelled."))
+    return redirect(event.url)

@@ -1,0 +1,84 @@
+"""No overbooking: members who register for the last seats at the same
+moment never get more confirmed seats than the event has.
+
+Several threads register at once, each as a different member. On
+PostgreSQL they post to the register button's URL, each with their own
+session. SQLite's in-memory test database refuses a table to a second
+connection outright ("database table is locked") instead of making it wait,
+so sessions cannot be written concurrently there; on SQLite the threads call
+the registration service the view calls. On PostgreSQL the event's row lock makes them
+queue; on SQLite the database lets one writer through at a time and the
+others try again. Either way the invariant is the same.
+"""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.core import mail
+from django.db import connection, connections
+from django.test import Client
+from wagtail.models import Locale, Page, Site
+
+from events import registration
+from events.models import Registration
+from home.models import HomePage
+from tests.events.conftest import add_event
+
+MEMBERS = 8
+SEATS = 3
+
+
+@pytest.fixture
+def migrated_site(transactional_db):
+    """What the migrations made and this test needs: both locales, the
+    Russian home page and the default site. A live-server test that ran
+    earlier may have emptied the database when it ended; then they are made
+    again here."""
+    russian, _ = Locale.objects.get_or_create(language_code="ru")
+    Locale.objects.get_or_create(language_code="en")
+    if not Site.objects.filter(is_default_site=True).exists():
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=russian)
+        )
+        home = root.add_child(instance=HomePage(title="RUSMECO", slug="home", locale=russian))
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_registrations_never_exceed_the_seats(migrated_site, calendar_ru, make_member):
+    event = add_event(calendar_ru, "last-seats", capacity=SEATS)
+    members = [make_member(f"member{number}") for number in range(MEMBERS)]
+    start_together = threading.Barrier(MEMBERS)
+
+    through_the_web = connection.vendor == "postgresql"
+
+    def register(member):
+        try:
+            if through_the_web:
+                # Each member presses the register button in their own browser.
+                browser = Client()
+                browser.force_login(member)
+                start_together.wait(timeout=30)
+                return browser.post(event.url + "register/").status_code
+            start_together.wait(timeout=30)
+            registration.register(event, member, "ru")
+            return 302
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=MEMBERS) as pool:
+        answers = list(pool.map(register, members, timeout=120))
+
+    assert answers == [302] * MEMBERS  # back to the event page with a message
+    registrations = Registration.objects.filter(event=event)
+    assert registrations.filter(status="confirmed").count() == SEATS
+    assert registrations.filter(status="waiting").count() == MEMBERS - SEATS
+    # One confirmation e-mail per seat, none for the waiting list.
+    confirmed = registrations.filter(status="confirmed").values_list("user__email", flat=True)
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(confirmed)
+    # The waiting list keeps the order in which the registrations were written.
+    waiting = list(registrations.filter(status="waiting").order_by("pk"))
+    assert [item.registered_at for item in waiting] == sorted(
+        item.registered_at for item in waiting
+    )

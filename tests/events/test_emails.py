@@ -1,0 +1,143 @@
+"""E-mails about registrations: the confirmation carries the event as an
+.ics attachment, is written in the member's language and, for an online
+event, holds the joining link; a broken mail server does not undo the
+registration."""
+
+import datetime
+import logging
+
+import icalendar
+import pytest
+from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
+
+from events.models import Registration
+from events.registration import cancel, register
+from home.demo import translate
+from tests.events.conftest import EKATERINBURG, add_event, at
+
+JOINING_LINK = "https://meet.rusmeco.example/room-7"
+
+
+class BrokenBackend(BaseEmailBackend):
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("The mail server is down.")
+
+
+def attachment_calendar(message):
+    [(filename, content, mimetype)] = message.attachments
+    assert filename == "event.ics"
+    assert mimetype.startswith("text/calendar")
+    return icalendar.Calendar.from_ical(content)
+
+
+@pytest.fixture
+def ural_webinar(calendar_ru, regions):
+    return add_event(
+        calendar_ru,
+        "ural-webinar",
+        title="Онлайн-семинар с Урала",
+        kind="training",
+        training_format="blended",
+        region=regions["ekaterinburg"],
+        venue="Исторический особняк",
+        start=at(EKATERINBURG, 2030, 5, 10, 18, 0),
+        joining_link=JOINING_LINK,
+        capacity=1,
+    )
+
+
+@pytest.mark.django_db
+def test_the_confirmation_carries_the_event_as_an_ics_file(
+    ural_webinar, member, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        register(ural_webinar, member, "ru")
+
+    [message] = mail.outbox
+    assert message.to == ["anna@members.example"]
+    assert message.subject == "Регистрация подтверждена: Онлайн-семинар с Урала"
+    assert "Здравствуйте, Анна Петрова!" in message.body
+    assert "10 мая 2030, 18:00–20:00 (екатеринбургское время, UTC+5)" in message.body
+    assert JOINING_LINK in message.body
+    assert "http://localhost/ru/events/ural-webinar/" in message.body
+    [event] = attachment_calendar(message).walk("VEVENT")
+    assert event["DTSTART"].params["TZID"] == "Asia/Yekaterinburg"
+    assert event.start.astimezone(datetime.UTC) == datetime.datetime(
+        2030, 5, 10, 13, 0, tzinfo=datetime.UTC
+    )
+    # The participant's own copy has the joining link; public files do not.
+    assert JOINING_LINK in str(event["DESCRIPTION"])
+
+
+@pytest.mark.django_db
+def test_the_email_is_in_the_language_the_member_registered_in(
+    calendar_en, ural_webinar, member, django_capture_on_commit_callbacks
+):
+    translate(ural_webinar, "en", {"Онлайн-семинар с Урала": "Webinar from the Urals"})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        register(ural_webinar, member, "en")
+
+    [message] = mail.outbox
+    assert message.subject == "Registration confirmed: Webinar from the Urals"
+    assert "10 May 2030, 18:00–20:00 (Yekaterinburg time, UTC+5)" in message.body
+    assert "http://localhost/en/events/ural-webinar/" in message.body
+    [event] = attachment_calendar(message).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Webinar from the Urals"
+
+
+@pytest.mark.django_db
+def test_the_promotion_email_tells_the_member_waiting_that_the_seat_is_theirs(
+    ural_webinar, member, other_member, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        register(ural_webinar, member, "ru")
+        register(ural_webinar, other_member, "ru")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel(ural_webinar, member)
+
+    [message] = mail.outbox
+    assert message.to == ["boris@members.example"]
+    assert message.subject == "Для вас освободилось место: Онлайн-семинар с Урала"
+    assert "Ваша регистрация подтверждена." in message.body
+    assert attachment_calendar(message).walk("VEVENT")
+
+
+@pytest.mark.django_db
+def test_nothing_is_sent_before_the_registration_is_committed(ural_webinar, member):
+    # Inside a transaction that has not committed yet (the test's own).
+    register(ural_webinar, member, "ru")
+
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_members_without_an_address_get_no_email(
+    ural_webinar, make_member, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        register(ural_webinar, make_member("silent", email=""), "ru")
+
+    assert mail.outbox == []
+    assert Registration.objects.get().status == "confirmed"
+
+
+@pytest.mark.django_db
+def test_a_broken_mail_server_is_logged_and_keeps_the_registration(
+    client, ural_webinar, member, settings, caplog, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.events.test_emails.BrokenBackend"
+    client.force_login(member)
+
+    with (
+        caplog.at_level(logging.ERROR, logger="events.emails"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(f"{ural_webinar.url}register/")
+
+    assert response.status_code == 302
+    assert Registration.objects.get().status == "confirmed"
+    assert "Could not send the confirmation e-mail" in caplog.text

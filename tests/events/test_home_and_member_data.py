@@ -1,0 +1,124 @@
+"""The events app elsewhere on the portal: the "Upcoming events" section of
+the home page, and a member's registrations in their data export and
+account erasure."""
+
+import pytest
+from django.core import mail
+from wagtail.models import PageViewRestriction
+
+from events.models import Registration
+from events.registration import register
+from home.demo import translate
+from home.member_data import erase_member_data, export_member_data
+from tests.events.conftest import EKATERINBURG, add_event, at, in_days
+
+
+def upcoming_section(html):
+    start = html.index('class="home-events"')
+    return html[start : html.index("</section>", start)]
+
+
+@pytest.mark.django_db
+def test_the_home_page_shows_the_next_events(client, calendar_ru, regions):
+    for number in range(6):
+        add_event(calendar_ru, f"e{number}", title=f"Встреча {number}", start=in_days(number + 1))
+    add_event(
+        calendar_ru,
+        "ural",
+        title="Уральская встреча",
+        region=regions["ekaterinburg"],
+        start=at(EKATERINBURG, 2000 + 99, 1, 1, 0, 30),  # far away: not among the next four
+    )
+    add_event(calendar_ru, "past", title="Прошлая встреча", start=in_days(-1))
+
+    section = upcoming_section(client.get("/ru/").text)
+
+    assert "Ближайшие мероприятия" in section
+    assert [f"Встреча {number}" in section for number in range(6)] == [True] * 4 + [False] * 2
+    assert "Прошлая встреча" not in section
+    assert 'href="/ru/events/">Все мероприятия</a>' in section
+    assert "(московское время, UTC+3)" in section
+
+
+@pytest.mark.django_db
+def test_the_home_section_leaves_out_drafts_and_private_events(client, calendar_ru):
+    draft = add_event(calendar_ru, "draft", title="Черновик", start=in_days(1))
+    private = add_event(calendar_ru, "private", title="Закрытая", start=in_days(2))
+    add_event(calendar_ru, "open", title="Открытая", start=in_days(3))
+    draft.unpublish()
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    section = upcoming_section(client.get("/ru/").text)
+
+    assert "Открытая" in section
+    assert "Черновик" not in section and "Закрытая" not in section
+
+
+@pytest.mark.django_db
+def test_the_english_home_page_shows_english_events(client, calendar_en, calendar_ru):
+    event = add_event(calendar_ru, "meet", title="Встреча", start=in_days(2))
+    translate(event, "en", {"Встреча": "Meeting"})
+
+    section = upcoming_section(client.get("/en/").text)
+
+    assert "Upcoming events" in section and "Meeting" in section
+    assert 'href="/en/events/">All events</a>' in section
+
+
+@pytest.mark.django_db
+def test_no_section_without_upcoming_events(client, calendar_ru):
+    add_event(calendar_ru, "past", start=in_days(-3))
+
+    assert 'class="home-events"' not in client.get("/ru/").text
+
+
+@pytest.mark.django_db
+def test_a_members_registrations_are_in_their_data_export(calendar_ru, member, other_member):
+    event = add_event(calendar_ru, "export", title="Встреча для экспорта")
+    register(event, member, "ru")
+    register(event, other_member, "ru")
+
+    exported = export_member_data(member)["event_registrations"]
+
+    assert len(exported) == 1
+    assert exported[0]["event"] == "Встреча для экспорта"
+    assert exported[0]["status"] == "confirmed"
+    assert exported[0]["event_start"] == event.start.isoformat()
+
+
+@pytest.mark.django_db
+def test_erasing_a_member_frees_their_seat_for_the_next_in_line(
+    calendar_ru, member, other_member, django_capture_on_commit_callbacks
+):
+    event = add_event(calendar_ru, "erase", capacity=1)
+    register(event, member, "ru")
+    register(event, other_member, "ru")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_member_data(member)
+
+    assert not Registration.objects.filter(user=member).exists()
+    assert Registration.objects.get(user=other_member).status == "confirmed"
+    assert [message.to for message in mail.outbox] == [["boris@members.example"]]
+
+
+@pytest.mark.django_db
+def test_whats_new_on_the_home_page_lists_event_reports(client, calendar_ru, calendar_en):
+    reported = add_event(calendar_ru, "kick-off", title="Первая встреча", start=in_days(-10))
+    add_event(calendar_ru, "no-report", title="Встреча без отчёта", start=in_days(-5))
+    draft = add_event(calendar_ru, "draft-report", title="Черновик отчёта", start=in_days(-3))
+    reported.report_body = [("paragraph", "<p>Встреча прошла хорошо.</p>")]
+    reported.save_revision().publish()
+    draft.report_body = [("paragraph", "<p>Ещё не готово.</p>")]
+    draft.save_revision()  # not published: no report yet
+
+    html = client.get("/ru/").text
+    section = html[html.index('class="home-section whats-new"') :]
+    section = section[: section.index("</section>")]
+
+    assert f'href="{reported.url}#report">Первая встреча</a>' in section
+    assert "Отчёт о мероприятии" in section
+    assert "Встреча без отчёта" not in section and "Черновик отчёта" not in section
+    assert 'href="/ru/events/">Все мероприятия</a>' in section
+    # The English home page lists only English reports: there are none yet.
+    assert "Первая встреча" not in client.get("/en/").text
