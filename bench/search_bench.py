@@ -1,0 +1,345 @@
+"""Search speed benchmark: the portal's database backend against Wagtail's
+stock database backend, on the same generated library.
+
+    .venv/bin/python bench/search_bench.py                 # 10,000 items, SQLite
+    .venv/bin/python bench/search_bench.py --items 50000 \\
+        --database postgres://postgres@127.0.0.1:5432/rusmeco_search_bench
+
+It never touches the developer's database: SQLite runs in a temporary
+folder, and a PostgreSQL database must have "bench" in its name (it is
+created when missing and emptied before use). It generates bilingual
+items (half Russian, half English; titles and bodies drawn from a fixed
+vocabulary of inflected word forms, a few words in nearly every item and a
+few in very few), builds the index with each backend in turn, requests the
+search page (`/ru/search/?q=…`, `/en/search/?q=…`) for a fixed set of
+Russian and English queries, rare and very common words, and prints the
+median and 95th percentile latency of each backend side by side.
+
+Every run is bounded: `--repeat` requests per query, and a backend stops
+early once it has spent `--budget` seconds on requests.
+"""
+
+import argparse
+import atexit
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+QUERIES = [
+    ("ru", "компаниями"),  # common: in nearly every item
+    ("ru", "инновационного развития"),  # common
+    ("ru", "управлении знаниями"),  # medium
+    ("ru", "патентного"),  # rare
+    ("ru", "венчурным фондам"),  # rare, both words
+    ("en", "companies"),  # common
+    ("en", "managing innovations"),  # common
+    ("en", "knowledge sharing"),  # medium
+    ("en", "patents"),  # rare
+    ("en", "venture funds"),  # rare, both words
+]
+
+VOCABULARY = {
+    "ru": {
+        "common": [
+            "компания компании компанию компаний компаниям компаниях",
+            "инновации инновация инновационное инновационного инновационных",
+            "развитие развития развитию развитии",
+            "управление управления управлению",
+        ],
+        "medium": [
+            "знания знаний знаниями",
+            "сообщество сообщества сообществе",
+            "рынок рынка рынки рынках",
+            "обмен обмена опытом",
+            "малые малых средних предприятий",
+        ],
+        "rare": [
+            "патентный патентного поверенный поверенного",
+            "венчурный венчурного фонд фонда фондам",
+        ],
+        "filler": (
+            "и в на с по для о от к при как что это также было были будет "
+            "проект проекта регион региона встреча встречи семинар работа "
+            "участники практика практики опыт качество качества маркетинг "
+            "собственность интеллектуальная программа поддержки бизнес"
+        ),
+    },
+    "en": {
+        "common": [
+            "company companies company's",
+            "innovation innovations innovative",
+            "managing management manage managed",
+            "development developing develop",
+        ],
+        "medium": [
+            "knowledge sharing shared",
+            "community communities",
+            "market markets marketing",
+            "small medium enterprises",
+        ],
+        "rare": [
+            "patent patents attorney attorneys",
+            "venture fund funds funding",
+        ],
+        "filler": (
+            "the a of and in to for on with by from as is was were be this that "
+            "project region meeting seminar work participants practice experience "
+            "quality intellectual property programme support business training"
+        ),
+    },
+}
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument("--database", default="", help="postgres://… (name must contain 'bench')")
+    parser.add_argument("--repeat", type=int, default=5, help="requests per query and backend")
+    parser.add_argument(
+        "--budget", type=float, default=120.0, help="seconds of requests per backend"
+    )
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--only", choices=["portal", "wagtail"], help="measure one backend only")
+    return parser.parse_args()
+
+
+def prepare_database(url):
+    """Point Django at a benchmark database of its own."""
+    if not url:
+        folder = tempfile.mkdtemp(prefix="rusmeco-search-bench-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        url = f"sqlite:///{folder}/bench.sqlite3"
+    elif "bench" not in url.rsplit("/", 1)[-1]:
+        sys.exit("The benchmark database's name must contain 'bench'.")
+    else:
+        import psycopg
+
+        name = url.rsplit("/", 1)[-1]
+        admin_url = url.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(admin_url, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}"')
+    os.environ["DATABASE_URL"] = url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+    return url
+
+
+def sentence(rng, vocabulary, words):
+    """A run of `words` words: mostly filler, common words in nearly every
+    item, medium ones now and then, rare ones seldom."""
+    filler = vocabulary["filler"].split()
+    out = []
+    for _ in range(words):
+        roll = rng.random()
+        if roll < 0.06:
+            group = rng.choice(vocabulary["common"])
+        elif roll < 0.075:
+            group = rng.choice(vocabulary["medium"])
+        elif roll < 0.0755:
+            group = rng.choice(vocabulary["rare"])
+        else:
+            out.append(rng.choice(filler))
+            continue
+        out.append(rng.choice(group.split()))
+    return " ".join(out)
+
+
+def generate(items, seed):
+    """Create `items` live StandardPages, half under each language's home,
+    in bulk (the page tree is written directly, as a fixture would)."""
+    import datetime
+    import json
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+    from django.utils import timezone
+    from wagtail.models import Locale, Page
+
+    from home.demo import translate
+    from home.models import HomePage, Region, StandardPage
+
+    rng = random.Random(seed)  # noqa: S311 (test data, not secrets)
+    home_ru = HomePage.objects.get(depth=2)
+    home_ru.save_revision().publish()
+    home_en = translate(home_ru, "en", {home_ru.title: "RUSMECO home"})
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    regions = {}
+    for code in ("ru", "en"):
+        for slug, name in [("moscow", "Москва"), ("st-petersburg", "Санкт-Петербург")]:
+            regions.setdefault(code, []).append(
+                Region.objects.create(locale=locales[code], slug=slug, name=name)
+            )
+    content_type = ContentType.objects.get_for_model(StandardPage)
+    start = timezone.make_aware(datetime.datetime(2005, 5, 1))
+    with transaction.atomic():
+        for code, home in (("ru", home_ru), ("en", home_en)):
+            count = items // 2
+            pages = []
+            for number in range(count):
+                published = start + datetime.timedelta(days=rng.randrange(0, 1400))
+                pages.append(
+                    Page(
+                        title=sentence(rng, VOCABULARY[code], rng.randint(4, 9)).capitalize(),
+                        slug=f"item-{number}",
+                        content_type=content_type,
+                        locale=locales[code],
+                        path=Page._get_path(home.path, home.depth + 1, number + 1),
+                        depth=home.depth + 1,
+                        numchild=0,
+                        url_path=f"{home.url_path}item-{number}/",
+                        live=True,
+                        first_published_at=published,
+                        last_published_at=published,
+                    )
+                )
+            created = Page.objects.bulk_create(pages, batch_size=2000)
+            rows = []
+            for page in created:
+                paragraph = sentence(rng, VOCABULARY[code], rng.randint(120, 220))
+                body = [{"type": "paragraph", "value": f"<p>{paragraph}</p>", "id": f"b{page.pk}"}]
+                rows.append(
+                    (
+                        page.pk,
+                        sentence(rng, VOCABULARY[code], 25),
+                        json.dumps(body, ensure_ascii=False),
+                        rng.choice(regions[code]).pk if rng.random() < 0.6 else None,
+                    )
+                )
+            table = StandardPage._meta.db_table
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {table} (page_ptr_id, intro, body, region_id) "  # noqa: S608
+                    "VALUES (%s, %s, %s, %s)",
+                    rows,
+                )
+            Page.objects.filter(pk=home.pk).update(numchild=count)
+
+
+def build_index(backend_path):
+    """Rebuild the index with one backend, as `update_index` does."""
+    from modelsearch.backends import get_search_backend
+    from modelsearch.index import get_indexed_models
+
+    backend = get_search_backend(backend_path)
+    index = backend.get_index_for_model(get_indexed_models()[0])
+    rebuilder = backend.rebuilder_class(index)
+    index = rebuilder.start()
+    index.reset()
+    for model in get_indexed_models():
+        objects = model.get_indexed_objects().order_by("pk")
+        chunk = []
+        for obj in objects.iterator(chunk_size=1000):
+            chunk.append(obj)
+            if len(chunk) == 1000:
+                index.add_items(model, chunk)
+                chunk = []
+        if chunk:
+            index.add_items(model, chunk)
+    rebuilder.finish()
+    tidy_up()
+
+
+def tidy_up():
+    """What autovacuum (PostgreSQL) does after a bulk load: drop dead rows,
+    refresh the planner's statistics."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+
+
+def measure(backend_path, repeat, budget):
+    """Latencies (ms) of the search page, all queries together, and for
+    each query its number of results and median latency."""
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    client = Client()
+    latencies, per_query = [], {}
+    spent = 0.0
+    with override_settings(WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": backend_path}}):
+        for language, query in QUERIES:
+            url = f"/{language}/search/"
+            times = []
+            for run in range(repeat + 1):
+                if spent > budget:
+                    return latencies, per_query, True
+                began = time.perf_counter()
+                response = client.get(url, {"q": query})
+                elapsed = time.perf_counter() - began
+                spent += elapsed
+                assert response.status_code == 200
+                assert not response.context["outcome"].failed, f"{query}: search failed"
+                if run:  # the first request warms the caches
+                    times.append(elapsed * 1000)
+            latencies += times
+            per_query[query] = (response.context["outcome"].count, statistics.median(times))
+    return latencies, per_query, False
+
+
+def summary(latencies):
+    if not latencies:
+        return "no completed requests"
+    ordered = sorted(latencies)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return (
+        f"median {statistics.median(ordered):8.1f} ms   p95 {p95:8.1f} ms   "
+        f"({len(ordered)} requests)"
+    )
+
+
+def main():
+    args = parse_args()
+    url = prepare_database(args.database)
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()  # responses then carry their template context
+
+    call_command("migrate", verbosity=0)
+    print(f"Database: {connection.vendor} ({url.split('@')[-1]}); items: {args.items}")
+    began = time.perf_counter()
+    generate(args.items, args.seed)
+    tidy_up()
+    print(f"Generated in {time.perf_counter() - began:.0f} s")
+
+    backends = [
+        ("portal", "search.backends.database"),
+        ("wagtail", "wagtail.search.backends.database"),
+    ]
+    report, details = [], {}
+    for name, path in backends:
+        if args.only and args.only != name:
+            continue
+        began = time.perf_counter()
+        build_index(path)
+        print(f"{name}: index built in {time.perf_counter() - began:.0f} s")
+        latencies, details[name], stopped = measure(path, args.repeat, args.budget)
+        note = " (stopped at the time budget)" if stopped else ""
+        report.append(f"{name:8} {summary(latencies)}{note}")
+    print(f"\n{'query':28}" + "".join(f"{name:>26}" for name in details))
+    for _language, query in QUERIES:
+        cells = []
+        for name in details:
+            found, median = details[name].get(query, (None, None))
+            cells.append("not run" if found is None else f"{found:6} found {median:8.1f} ms")
+        print(f"{query:28}" + "".join(f"{cell:>26}" for cell in cells))
+    print("\nSearch page latency (all queries):")
+    print("\n".join(report))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,292 @@
+"""One search of the portal, from visitor's parameters to what the results
+page shows, through Wagtail's search API (`queryset.search`), so it runs the
+same on the database backends and on Elasticsearch or OpenSearch.
+
+Visibility is decided here, once, for results, counts, facets, promotions
+and autocomplete alike: live pages only, outside private sections, not past
+their expiry date, in the requested languages.
+
+The number of SQL queries does not depend on the number of results: a page
+of results is ranked in one query and loaded with its search records in
+another, and the facet counts (which also give the total) take one query
+plus one per active facet. At most MAX_RESULTS results can be paged
+through; the total is always exact.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Q, Value
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelsearch.backends import get_search_backend
+from modelsearch.utils import normalise_query_string
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale, Page
+
+from home.models import Region, Topic
+from search import text
+from search.models import SearchFacet
+from search.params import FACETS
+
+logger = logging.getLogger(__name__)
+
+RESULTS_PER_PAGE = 10
+MAX_RESULTS = 500
+AUTOCOMPLETE_LIMIT = 8
+FACET_LABELS = {
+    "type": _("Type"),
+    "theme": _("Theme"),
+    "region": _("Region"),
+    "year": _("Year"),
+}
+
+
+def language_codes(all_languages):
+    if all_languages:
+        return [code for code, _name in settings.LANGUAGES]
+    return [translation.get_language()]
+
+
+def visible_pages(codes):
+    """Pages a visitor may see, in the languages `codes`: live, outside
+    private sections, not past their expiry date.
+
+    The portal's database backends take the conditions into the search's
+    own SQL; other backends (Elasticsearch, OpenSearch, Wagtail's own) need
+    them in terms of Wagtail's filter fields (`.public()`, subqueries of
+    ids, which an external engine resolves in the database first)."""
+    now = timezone.now()
+    live = Page.objects.live().public()
+    if getattr(get_search_backend(), "accepts_any_filter", False):
+        return live.filter(
+            Q(expire_at__isnull=True) | Q(expire_at__gt=now),
+            locale__language_code__in=codes,
+        )
+    expired = Page.objects.live().filter(expire_at__lte=now).values("pk")
+    return live.filter(locale__in=Locale.objects.filter(language_code__in=codes)).exclude(
+        pk__in=expired
+    )
+
+
+def with_facets(pages, facets):
+    for name, value in facets.items():
+        pages = pages.filter(
+            pk__in=SearchFacet.objects.filter(name=name, value=value).values("record_id")
+        )
+    return pages
+
+
+class ResultsPaginator(Paginator):
+    """Pages through at most MAX_RESULTS results (the best ones: the
+    ranking step is bounded), with the total counted beforehand."""
+
+    def __init__(self, results, per_page, total):
+        super().__init__(results, per_page)
+        self.total = total
+
+    @cached_property
+    def count(self):
+        return min(self.total, MAX_RESULTS)
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    querystring: list
+
+
+@dataclass
+class FacetGroup:
+    name: str
+    label: str
+    options: list
+
+
+@dataclass
+class Result:
+    page: Page
+    url: str
+    type_label: str
+    title: str
+    snippet: str
+    themes: list
+    region: str
+    date: object
+    language: str
+
+
+@dataclass
+class Outcome:
+    params: object
+    results: object = None  # a Paginator page
+    items: list = field(default_factory=list)
+    count: int = 0
+    facets: list = field(default_factory=list)
+    promotions: list = field(default_factory=list)
+    failed: bool = False
+
+
+class TermNames:
+    """Names of themes and regions in the active language, by slug (one
+    query for both)."""
+
+    def __init__(self):
+        language = translation.get_language()
+        themes = (
+            Topic.objects.filter(locale__language_code=language)
+            .order_by()
+            .values_list("slug", "sort_order", "name", Value("theme"))
+        )
+        regions = (
+            Region.objects.filter(locale__language_code=language)
+            .order_by()
+            .values_list("slug", "sort_order", "name", Value("region"))
+        )
+        self.themes, self.regions = {}, {}
+        for slug, sort_order, name, kind in themes.union(regions, all=True):
+            (self.themes if kind == "theme" else self.regions)[slug] = (sort_order, name)
+
+    def theme(self, slug):
+        return self.themes.get(slug, (999, slug))[1]
+
+    def region(self, slug):
+        return self.regions.get(slug, (999, slug))[1]
+
+
+def type_label(value):
+    try:
+        model = apps.get_model(value)
+    except (LookupError, ValueError):
+        return None
+    return str(model._meta.verbose_name).capitalize()
+
+
+def run(params, request):
+    """Search for `params` (search.params.SearchParams) and return an Outcome."""
+    outcome = Outcome(params=params)
+    if not params.query:
+        return outcome
+    base = visible_pages(language_codes(params.all_languages))
+    pages = with_facets(base, params.facets).select_related("locale", "search_record")
+    try:
+        results = pages.search(params.query, operator="and")
+        names = TermNames()
+        counts, total = facet_counts(results, base, params)
+        outcome.count = results.count() if total is None else total
+        paginator = ResultsPaginator(results, RESULTS_PER_PAGE, outcome.count)
+        outcome.results = paginator.get_page(params.page)
+        found = list(outcome.results.object_list)
+        query_stems = text.unique_stems(params.query)
+        outcome.items = [result_item(page, request, names, query_stems) for page in found]
+        outcome.facets = facet_groups(counts or {}, params, names)
+        if outcome.results.number == 1:
+            outcome.promotions = promotions(params.typed, base)
+    except Exception:
+        # The search engine (or the database behind it) failed: the page
+        # says so instead of failing with it.
+        logger.exception("Search failed for %r", params.query)
+        return Outcome(params=params, failed=True)
+    return outcome
+
+
+def result_item(page, request, names, query_stems):
+    record = getattr(page, "search_record", None)
+    excerpt = (record.excerpt if record else "") or page.search_description
+    model = page.specific_class
+    return Result(
+        page=page,
+        url=page.get_url(request),
+        type_label=str(model._meta.verbose_name).capitalize() if model else "",
+        title=text.highlight(page.title, query_stems),
+        snippet=text.snippet(excerpt, query_stems),
+        themes=[names.theme(slug) for slug in record.facet_slugs("theme")] if record else [],
+        region=", ".join(names.region(slug) for slug in record.facet_slugs("region"))
+        if record
+        else "",
+        date=record.date if record else None,
+        language=page.locale.language_code,
+    )
+
+
+def facet_counts(results, base, params):
+    """{facet: {value: count}} for the facets, with counts that combine the
+    query with the other active facets: an active facet is counted as if
+    its own choice were not made, so its other values stay reachable. None
+    when the backend cannot count facets.
+
+    Returns (counts, total): every indexed page has exactly one type, so
+    the type counts add up to the number of results, which saves counting
+    them again."""
+    if not hasattr(results, "facet_counts"):
+        return None, None
+    counts = results.facet_counts()
+    total = sum(counts.get("type", {}).values())
+    for name in params.facets:
+        others = {key: value for key, value in params.facets.items() if key != name}
+        without = with_facets(base, others).search(params.query, operator="and")
+        counts[name] = without.facet_counts().get(name, {})
+    return counts, total
+
+
+def facet_groups(counts, params, names):
+    groups = []
+    for name in FACETS:
+        options = facet_options(name, counts.get(name, {}), params, names)
+        if options:
+            groups.append(FacetGroup(name=name, label=FACET_LABELS[name], options=options))
+    return groups
+
+
+def facet_options(name, counts, params, names):
+    options = []
+    for value, count in counts.items():
+        if name == "type":
+            label, order = type_label(value), -count
+            if label is None:
+                continue
+        elif name == "theme":
+            order, label = names.themes.get(value, (999, value))
+        elif name == "region":
+            order, label = names.regions.get(value, (999, value))
+        else:
+            label, order = value, -int(value)
+        selected = params.facets.get(name) == value
+        querystring = params.querystring(**{name: None if selected else value})
+        options.append((order, label, Option(value, label, count, selected, querystring)))
+    return [option for _order, _label, option in sorted(options, key=lambda item: item[:2])]
+
+
+def promotions(typed, base):
+    """Editors' picks for this query: external links, and pages the visitor
+    may see in the requested languages. The picks are read first (a query
+    seldom has any), then their pages checked against `base`."""
+    query_string = normalise_query_string(typed)
+    if not query_string:
+        return []
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=query_string)
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    page_ids = [pick.page_id for pick in picks if pick.page_id]
+    visible = set(base.filter(pk__in=page_ids).values_list("pk", flat=True)) if page_ids else set()
+    return [pick for pick in picks if pick.page_id is None or pick.page_id in visible]
+
+
+def suggestions(typed, request):
+    """Titles of visible pages in the current language that match what has
+    been typed, for the header's autocomplete."""
+    words = text.words(typed)
+    if not words or len("".join(words)) < 2:
+        return []
+    pages = visible_pages(language_codes(False))
+    found = pages.autocomplete(" ".join(words[:6]), operator="and")[:AUTOCOMPLETE_LIMIT]
+    return [{"title": page.title, "url": page.get_url(request)} for page in found]

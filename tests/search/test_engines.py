@@ -1,0 +1,156 @@
+"""The scale-out engines: OPENSEARCH_URL / ELASTICSEARCH_URL select them,
+with Russian and English analysis in the index settings and mapping; and a
+smoke test against osmem-server, an in-memory imitation of OpenSearch (not
+OpenSearch itself), started on 127.0.0.1 for the test."""
+
+import importlib
+
+import pytest
+from django.core.management import call_command
+from osmem_server import OsmemServer
+
+from home.demo import translate
+from home.models import StandardPage
+from search.backends.elasticsearch import PortalElasticsearchSearchBackend
+from search.backends.opensearch import PortalOpenSearchSearchBackend
+
+ENGINES = [PortalElasticsearchSearchBackend, PortalOpenSearchSearchBackend]
+
+
+def backend_settings(monkeypatch, **environment):
+    import portal.settings.base as base
+
+    for name in ("OPENSEARCH_URL", "ELASTICSEARCH_URL"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    try:
+        return importlib.reload(base).WAGTAILSEARCH_BACKENDS["default"]
+    finally:
+        monkeypatch.undo()
+        importlib.reload(base)
+
+
+def test_the_database_backend_is_the_default(monkeypatch):
+    assert backend_settings(monkeypatch) == {"BACKEND": "search.backends.database"}
+
+
+@pytest.mark.parametrize(
+    ("variable", "backend"),
+    [
+        ("ELASTICSEARCH_URL", "search.backends.elasticsearch"),
+        ("OPENSEARCH_URL", "search.backends.opensearch"),
+    ],
+)
+def test_an_engine_url_switches_to_that_engine(monkeypatch, variable, backend):
+    config = backend_settings(
+        monkeypatch,
+        **{variable: "https://user:secret@search-1.example:9200,https://search-2.example:9200"},
+    )
+
+    assert config["BACKEND"] == backend
+    assert config["URLS"] == [
+        "https://user:secret@search-1.example:9200",
+        "https://search-2.example:9200",
+    ]
+    assert config["INDEX_PREFIX"] == "rusmeco_"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_index_settings_analyse_russian_and_english(engine):
+    analysis = engine({"URLS": ["http://127.0.0.1:9"]}).settings["settings"]["analysis"]
+
+    analyzer = analysis["analyzer"]["portal_text"]
+    assert analyzer["tokenizer"] == "standard"
+    assert analyzer["filter"] == ["lowercase", "portal_russian_stemmer", "portal_english_stemmer"]
+    assert analysis["filter"]["portal_russian_stemmer"] == {
+        "type": "stemmer",
+        "language": "russian",
+    }
+    assert analysis["filter"]["portal_english_stemmer"] == {
+        "type": "stemmer",
+        "language": "english",
+    }
+    assert analysis["char_filter"]["portal_yo"]["mappings"] == ["ё => е", "Ё => Е"]
+    # Wagtail's own autocomplete analysers stay
+    assert "edgengram_analyzer" in analysis["analyzer"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_page_mapping_uses_the_analyser_and_carries_the_facets(engine):
+    mapping = engine.mapping_class(StandardPage).get_mapping()["properties"]
+
+    assert mapping["title"] == {
+        "type": "text",
+        "copy_to": ["_all_text", "_all_text_boost_2_0"],
+        "analyzer": "portal_text",
+    }
+    assert mapping["home_standardpage__intro"]["analyzer"] == "portal_text"
+    assert mapping["_all_text"] == {"type": "text", "analyzer": "portal_text"}
+    assert mapping["_edgengrams"]["analyzer"] == "edgengram_analyzer"
+    assert mapping["_portal_facets"] == {"type": "keyword"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("engine", ENGINES)
+def test_page_document_carries_its_facets(engine, make_page, regions):
+    page = make_page("p", "Инновации", region=regions["moscow"])
+
+    document = engine.mapping_class(StandardPage).get_document(page)
+
+    assert "type:home.standardpage" in document["_portal_facets"]
+    assert "region:moscow" in document["_portal_facets"]
+
+
+@pytest.fixture(scope="module")
+def osmem():
+    server = OsmemServer.start(japanese=False, addr="127.0.0.1:0", startup_timeout=30)
+    try:
+        yield server
+    finally:
+        server.close(grace=5)
+
+
+@pytest.fixture
+def opensearch(osmem, settings, request):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.opensearch",
+            "URLS": [osmem.url],
+            "INDEX_PREFIX": f"test_{request.node.name.lower()[:40]}_",
+            "TIMEOUT": 10,
+        }
+    }
+
+
+@pytest.mark.django_db
+def test_update_index_and_search_through_opensearch(
+    client, opensearch, make_page, regions, home_en
+):
+    page = make_page("ipr", "Управление интеллектуальной собственностью", region=regions["moscow"])
+    make_page("other", "Маркетинг")
+    translate(page, "en", {page.title: "Managing intellectual property"})
+    call_command("update_index", verbosity=0)
+
+    russian = client.get("/ru/search/", {"q": "интеллектуальная собственность"})
+    english = client.get("/en/search/", {"q": "manage properties"})
+    narrowed = client.get("/ru/search/", {"q": "интеллектуальная", "region": "ekaterinburg"})
+    suggestions = client.get("/ru/search/suggest/", {"q": "управ"}).json()
+
+    assert [item.url for item in russian.context["outcome"].items] == ["/ru/ipr/"]
+    assert "<mark>интеллектуальной</mark>" in russian.text
+    regions_facet = next(g for g in russian.context["outcome"].facets if g.name == "region")
+    assert [(option.value, option.count) for option in regions_facet.options] == [("moscow", 1)]
+    assert [item.url for item in english.context["outcome"].items] == ["/en/ipr/"]
+    assert narrowed.context["outcome"].count == 0
+    assert suggestions["results"][0]["url"] == "/ru/ipr/"
+
+
+@pytest.mark.django_db
+def test_publishing_indexes_the_page_in_opensearch(client, opensearch, make_page):
+    call_command("update_index", verbosity=0)
+    make_page("new", "Венчурные фонды")
+
+    response = client.get("/ru/search/", {"q": "венчурный фонд"})
+
+    assert [item.url for item in response.context["outcome"].items] == ["/ru/new/"]
