@@ -37,6 +37,8 @@ urlpatterns += i18n_patterns(
         name="translation_missing",
     ),
     path("accounts/", include("community.urls")),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("comments/", include("library.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

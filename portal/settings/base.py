@@ -184,9 +184,22 @@ else:
 # Wagtail
 WAGTAIL_SITE_NAME = "RUSMECO"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Search: the portal's database backend (SQLite FTS5 or PostgreSQL, with
+# Russian and English word forms) unless OPENSEARCH_URL or ELASTICSEARCH_URL
+# (comma-separated URLs) names a search engine; see search/backends/.
+SEARCH_ENGINE = "opensearch" if os.environ.get("OPENSEARCH_URL") else "elasticsearch"
+SEARCH_ENGINE_URLS = env_list("OPENSEARCH_URL") or env_list("ELASTICSEARCH_URL")
+if SEARCH_ENGINE_URLS:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"search.backends.{SEARCH_ENGINE}",
+            "URLS": SEARCH_ENGINE_URLS,
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "rusmeco_"),
+            "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -213,6 +226,14 @@ LOGGING = {
         "modelsearch": {"level": "WARNING"},
     },
 }
+
+# --- events ---
+# Events, registrations, iCalendar feeds and the learning programme. Routable
+# pages may be wanted by other apps too, so it is added only once.
+if "wagtail.contrib.routable_page" not in INSTALLED_APPS:
+    INSTALLED_APPS.append("wagtail.contrib.routable_page")
+INSTALLED_APPS += ["events"]
+
 # --- community ---
 # Members: accounts (django-allauth), person and company profiles, the people
 # directory, who's new and who's online. Routable pages may be wanted by other
@@ -254,3 +275,53 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 # trusted, so rate limits count the visitor's address, not the balancer's.
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 WAGTAILADMIN_USER_LOGIN_FORM = "community.admin_login.ThrottledLoginForm"
+
+# --- library ---
+# Case studies, articles and expert advice, with themes, read counts, feeds
+# and member comments (django-comments-xtd). "library" comes before
+# django_comments_xtd so its templates override the follow-up e-mail.
+INSTALLED_APPS += [
+    app
+    for app in [
+        "library",
+        "wagtail.contrib.routable_page",
+        "django_comments_xtd",
+        "django_comments",
+        "django.contrib.sites",
+    ]
+    if app not in INSTALLED_APPS
+]
+SITE_ID = 1
+COMMENTS_APP = "django_comments_xtd"
+COMMENT_MAX_LENGTH = 3000
+# Three levels: a comment, a reply, and a reply to the reply.
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2
+# Signed-in members only, so no confirmation e-mail before a comment shows.
+COMMENTS_XTD_CONFIRM_EMAIL = False
+# Follow-up e-mails are sent during the request rather than in a thread of
+# their own, so a failure is logged with the request.
+COMMENTS_XTD_THREADED_EMAILS = False
+COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
+COMMENTS_XTD_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
+COMMENTS_XTD_APP_MODEL_OPTIONS = {
+    "default": {
+        "who_can_post": "users",
+        "allow_flagging": True,
+        "allow_feedback": False,
+        "show_feedback": False,
+    }
+}
+# Approving the last task of a workflow publishes the page even when the
+# approver (a region's coordinator) may not publish directly.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "home.workflow_actions.publish_approved"
+# Read counts wait in the cache and are written at most this many seconds
+# apart (also by `manage.py flush_read_counts`, e.g. from cron); 0 leaves
+# the writing to that command alone.
+LIBRARY_READS_FLUSH_SECONDS = int(os.environ.get("LIBRARY_READS_FLUSH_SECONDS", "300"))
+
+# --- search ---
+# The search engine clients log every request at INFO; keep the console
+# readable. (WAGTAILSEARCH_BACKENDS above chooses the engine.)
+LOGGING["loggers"].update(
+    {"elastic_transport": {"level": "WARNING"}, "opensearch": {"level": "WARNING"}}
+)

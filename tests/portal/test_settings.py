@@ -141,7 +141,12 @@ def test_redis_cache_and_sessions_work_against_a_real_server():
         "store = SessionStore(); store['member'] = 42; store.save(); "
         "print(cache.get('rusmeco-settings-test'), SessionStore(store.session_key)['member'])"
     )
-    result = run_python(code, "portal.settings.base", REDIS_URL="redis://127.0.0.1:6379/15")
+    result = run_python(
+        code,
+        "portal.settings.base",
+        REDIS_URL="redis://127.0.0.1:6379/15",
+        SECRET_KEY=PRODUCTION_ENV["SECRET_KEY"],
+    )
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["ok", "42"]
