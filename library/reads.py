@@ -1,4 +1,5 @@
-"""Read counts of library items: counted cheaply, once per visitor session.
+"""Read counts of library items (and of any page type with `counts_reads =
+True`, such as regional news): counted cheaply, once per visitor session.
 
 A view of an item costs a few cache operations and no database write:
 
@@ -27,6 +28,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils.crypto import salted_hmac
+from wagtail.models import Page, get_page_models
 
 READ_VISIT_SECONDS = 30 * 60
 FLUSH_LOCK_KEY = "library:reads:flush-lock"
@@ -109,12 +111,17 @@ def pending_reads(page_ids):
     return {keys[key]: count for key, count in cache.get_many(keys).items() if count}
 
 
+def counted_page_models():
+    """The page types whose reads are counted: those with `counts_reads`."""
+    return [model for model in get_page_models() if getattr(model, "counts_reads", False)]
+
+
 def flush_reads():
     """Add the counters of the cache to the database. Returns the number of
     reads written."""
-    from library.models import LibraryItemPage, ReadCount
+    from library.models import ReadCount
 
-    page_ids = LibraryItemPage.objects.values_list("pk", flat=True)
+    page_ids = Page.objects.type(*counted_page_models()).values_list("pk", flat=True)
     written = 0
     for page_id, count in pending_reads(page_ids).items():
         try:

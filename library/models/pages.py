@@ -174,6 +174,8 @@ class LibraryItemPage(Page):
     is_creatable = False
     parent_page_types = ["library.LibraryIndexPage"]
     subpage_types = []
+    # Views are counted (library/reads.py).
+    counts_reads = True
 
     class Meta:
         verbose_name = _("library item")

@@ -1,4 +1,5 @@
-"""How often each library item has been read.
+"""How often each library item (or other page that counts its reads, such
+as regional news) has been read.
 
 The counter lives in its own table, not on the page: publishing a revision
 saves every field of the page, and would put back the count the revision
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ReadCount(models.Model):
     page = models.OneToOneField(
-        "library.LibraryItemPage",
+        "wagtailcore.Page",
         verbose_name=_("page"),
         primary_key=True,
         on_delete=models.CASCADE,
