@@ -249,3 +249,7 @@ def verify_admin_address():
         EmailAddress.objects.get_or_create(
             user=admin, email=admin.email, defaults={"verified": True, "primary": True}
         )
+
+
+# The regions page, the regional centres and their news (a loader of its own).
+from community import demo_regions  # noqa: E402, F401

@@ -1,12 +1,17 @@
 """The community's part in the rest of the portal: its home page
-sections, and the member's data in the export and the account deletion
-(see home/sections.py and home/member_data.py)."""
+sections, regional news in "What's new", and the member's data in the
+export and the account deletion (see home/sections.py, home/whats_new.py
+and home/member_data.py)."""
 
 from allauth.account.models import EmailAddress
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from community import home_sections, memberships
-from community.models import CompanyMembership, Profile
+from community.models import CompanyMembership, Profile, RegionIndexPage
+from community.regional import latest_news
+from home.whats_new import WhatsNewEntry, WhatsNewSource
+from library.templatetags.library_tags import reads_label
 
 
 @hooks.register("register_home_section")
@@ -79,3 +84,30 @@ def erase_profile_and_companies(user):
     memberships.hand_over_companies(user)
     # The photo file goes once the deletion is committed (see signals.py).
     Profile.objects.filter(user=user).delete()
+
+
+@hooks.register("register_whats_new")
+def regional_news(locale_id, limit):
+    """The newest regional news, with region, author and read count."""
+    news = latest_news(locale_id, limit=limit)
+    if not news:
+        return None
+    index = RegionIndexPage.objects.live().filter(locale_id=locale_id).first()
+    return WhatsNewSource(
+        entries=[
+            WhatsNewEntry(
+                date=item.date,
+                title=item.title,
+                url=item.url,
+                kind=_("News item"),
+                details=[
+                    *([item.region.name] if item.region else []),
+                    *([item.author] if item.author else []),
+                    reads_label(item.reads),
+                ],
+            )
+            for item in news
+        ],
+        link_label=_("All news of the regions"),
+        link_url=index.url if index else "",
+    )

@@ -86,3 +86,24 @@ def event_reports(locale_id, limit):
 
 hooks.register("register_member_data_export", member_data.export_registrations)
 hooks.register("register_member_data_erasure", member_data.erase_registrations)
+
+
+@hooks.register("register_region_section")
+def region_upcoming_events(request, region_page):
+    """A region's page lists the region's next events (two queries)."""
+    events = list(
+        queries.upcoming(
+            queries.visible_events(region_page.locale_id, themes=False).filter(
+                region_id=region_page.region_id
+            ),
+            timezone.now(),
+        )[:HOME_EVENTS]
+    )
+    if not events:
+        return None
+    calendar_page = EventIndexPage.objects.live().filter(locale_id=region_page.locale_id).first()
+    return HomeSection(
+        order=20,
+        template="events/includes/home_upcoming.html",
+        context={"events": events, "calendar_page": calendar_page},
+    )

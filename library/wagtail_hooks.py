@@ -20,10 +20,12 @@ from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from home.sections import HomeSection
 from home.whats_new import WhatsNewEntry, WhatsNewSource
 from library.comments import erase_commenter, export_comments
 from library.item_context import library_url_of
 from library.listing import newest, visible_items, with_counts
+from library.models import ItemType
 from library.templatetags.library_tags import comments_label, reads_label
 
 
@@ -122,3 +124,27 @@ class CommentViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_comment_viewset():
     return CommentViewSet("library_comments")
+
+
+REGION_CASE_STUDIES = 4
+
+
+@hooks.register("register_region_section")
+def region_case_studies(request, region_page):
+    """A region's page lists the region's newest case studies (one query)."""
+    items = list(
+        with_counts(
+            newest(
+                visible_items(region_page.locale_id).filter(
+                    region_id=region_page.region_id, item_type=ItemType.CASE_STUDY
+                )
+            )
+        )[:REGION_CASE_STUDIES]
+    )
+    if not items:
+        return None
+    return HomeSection(
+        order=30,
+        template="library/includes/region_case_studies.html",
+        context={"items": items},
+    )

@@ -1,17 +1,21 @@
 """Models of the community app, one module per concern: person profiles,
-companies and the people directory page (regions, forums and blogs join
-later in modules of their own)."""
+companies, the people directory page, the regional centres and their
+news (forums and blogs join later in modules of their own)."""
 
 from .companies import Company, CompanyMembership, CompanySize, Role, Sector
 from .pages import PeopleIndexPage
 from .profiles import Profile, Visibility
+from .regions import NewsPage, RegionIndexPage, RegionPage
 
 __all__ = [
     "Company",
     "CompanyMembership",
     "CompanySize",
+    "NewsPage",
     "PeopleIndexPage",
     "Profile",
+    "RegionIndexPage",
+    "RegionPage",
     "Role",
     "Sector",
     "Visibility",

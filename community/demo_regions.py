@@ -1,0 +1,229 @@
+"""Demo content of the regions: the regions page, a page per regional centre
+and their news, in Russian, partly translated into English. One English
+translation is left out of date (its Russian source changed afterwards)
+and one news item waits for the coordinators' review.
+
+The regional centres' contacts are those of organisations (invented, with
+.example addresses), never of a private person.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.models import Site
+
+from community.models import NewsPage, RegionIndexPage, RegionPage
+from home.demo import child_page, demo_loader, translate
+from home.models import Region
+
+
+def rich(text):
+    return f"<p>{text}</p>"
+
+
+def paragraph(text):
+    return [("paragraph", rich(text))]
+
+
+INDEX_RU = {
+    "title": "Регионы",
+    "intro": rich("Три региональных центра сообщества: Москва, Санкт-Петербург и Екатеринбург."),
+}
+INDEX_EN = {
+    "Регионы": "Regions",
+    INDEX_RU["intro"]: "The community's three regional centres: Moscow, St Petersburg and "
+    "Ekaterinburg.",
+}
+
+REGIONS = [
+    {
+        "slug": "moscow",
+        "title": "Москва",
+        "intro": "Московский центр объединяет инновационные компании Москвы и Зеленограда.",
+        "centre_name": "Московский региональный центр RUSMECO",
+        "centre_address": "Москва, Зеленоград, технопарк, корпус 1",
+        "centre_phone": "+7 495 000-00-01",
+        "centre_email": "moscow@rusmeco.example",
+        "en": {
+            "Москва": "Moscow",
+            "Московский центр объединяет инновационные компании Москвы и Зеленограда.": (
+                "The Moscow centre brings together innovative companies of Moscow and Zelenograd."
+            ),
+            "Московский региональный центр RUSMECO": "RUSMECO Moscow regional centre",
+            "Москва, Зеленоград, технопарк, корпус 1": "Zelenograd technopark, building 1, Moscow",
+        },
+        "news": [
+            {
+                "slug": "kick-off-zelenograd",
+                "title": "Первая встреча в Зеленограде",
+                "date": (2006, 11, 16),
+                "author": "Московский региональный центр",
+                "summary": "Компании обсудили управление интеллектуальной собственностью.",
+                "body": "Встреча собрала двадцать компаний из Москвы и Зеленограда.",
+                "en": {
+                    "Первая встреча в Зеленограде": "First meeting in Zelenograd",
+                    "Компании обсудили управление интеллектуальной собственностью.": (
+                        "Companies discussed managing intellectual property."
+                    ),
+                    "Встреча собрала двадцать компаний из Москвы и Зеленограда.": (
+                        "The meeting brought together twenty companies from Moscow and Zelenograd."
+                    ),
+                },
+            },
+            {
+                "slug": "mentoring-programme",
+                "title": "Открыт набор в программу наставничества",
+                "days_ago": 12,
+                "author": "Московский региональный центр",
+                "summary": "Опытные предприниматели помогут молодым компаниям.",
+                "body": "Заявки принимаются до конца месяца.",
+                "en": None,
+            },
+        ],
+    },
+    {
+        "slug": "st-petersburg",
+        "title": "Санкт-Петербург",
+        "intro": "Петербургский центр работает с компаниями Северо-Запада.",
+        "centre_name": "Петербургский региональный центр RUSMECO",
+        "centre_address": "Санкт-Петербург, Васильевский остров, бизнес-инкубатор",
+        "centre_phone": "+7 812 000-00-02",
+        "centre_email": "spb@rusmeco.example",
+        "en": {
+            "Санкт-Петербург": "St Petersburg",
+            "Петербургский центр работает с компаниями Северо-Запада.": (
+                "The St Petersburg centre works with the companies of the North-West."
+            ),
+            "Петербургский региональный центр RUSMECO": "RUSMECO St Petersburg regional centre",
+            "Санкт-Петербург, Васильевский остров, бизнес-инкубатор": (
+                "Business incubator, Vasilyevsky Island, St Petersburg"
+            ),
+        },
+        "news": [
+            {
+                "slug": "kick-off-spb",
+                "title": "Сообщество собралось в Петербурге",
+                "date": (2006, 11, 24),
+                "author": "Петербургский региональный центр",
+                "summary": "Компании рассказали о своих кейсах.",
+                "body": "Участники договорились встречаться раз в квартал.",
+                "en": {
+                    "Сообщество собралось в Петербурге": "The community met in St Petersburg",
+                    "Компании рассказали о своих кейсах.": "Companies told their cases.",
+                    "Участники договорились встречаться раз в квартал.": (
+                        "The participants agreed to meet every quarter."
+                    ),
+                },
+                # Edited in Russian after the translation: the English
+                # version is out of date until a coordinator syncs it.
+                "changed_after_translation": (
+                    "Участники договорились встречаться раз в квартал; следующая встреча "
+                    "пройдёт в марте."
+                ),
+            },
+            {
+                "slug": "export-seminar",
+                "title": "Семинар по выходу на зарубежные рынки",
+                "days_ago": 5,
+                "author": "Петербургский региональный центр",
+                "summary": "Как малой компании найти первого иностранного заказчика.",
+                "body": "Семинар ведут предприниматели, уже работающие на экспорт.",
+                "en": None,
+            },
+        ],
+    },
+    {
+        "slug": "ekaterinburg",
+        "title": "Екатеринбург",
+        "intro": "Уральский центр объединяет компании Екатеринбурга и области.",
+        "centre_name": "Уральский региональный центр RUSMECO",
+        "centre_address": "Екатеринбург, улица Ленина, деловой центр",
+        "centre_phone": "+7 343 000-00-03",
+        "centre_email": "ural@rusmeco.example",
+        "en": None,
+        "news": [
+            {
+                "slug": "kick-off-ekaterinburg",
+                "title": "Встреча об интеллектуальной собственности в Екатеринбурге",
+                "date": (2006, 12, 7),
+                "author": "Уральский региональный центр",
+                "summary": "Эффективное управление интеллектуальной собственностью.",
+                "body": "Встреча прошла в историческом особняке в центре города.",
+                "en": None,
+            },
+        ],
+        # Written by an editor and submitted: waits for the Ekaterinburg
+        # coordinators' review.
+        "submitted": {
+            "slug": "ural-innovation-award",
+            "title": "Уральская премия за инновации",
+            "days_ago": 1,
+            "author": "Уральский региональный центр",
+            "summary": "Приём заявок на премию открыт.",
+            "body": "Премию вручат лучшим инновационным компаниям Урала.",
+        },
+    },
+]
+
+
+def news_fields(item):
+    if "date" in item:
+        date = datetime.date(*item["date"])
+    else:
+        date = timezone.localdate() - datetime.timedelta(days=item["days_ago"])
+    return {
+        "title": item["title"],
+        "date": date,
+        "author": item["author"],
+        "summary": item["summary"],
+        "body": paragraph(item["body"]),
+    }
+
+
+def load_news(region_page, item):
+    news = child_page(region_page, NewsPage, item["slug"], **news_fields(item))
+    if item["en"] is None:
+        return
+    translate(news, "en", item["en"])
+    changed = item.get("changed_after_translation")
+    if changed and news.body[0].value.source != rich(changed):
+        news.body = paragraph(changed)
+        news.save_revision().publish()
+
+
+def submit_for_review(region_page, item):
+    if region_page.get_children().filter(slug=item["slug"]).exists():
+        return
+    news = NewsPage(slug=item["slug"], locale=region_page.locale, live=False, **news_fields(item))
+    region_page.add_child(instance=news)
+    editor = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+    news.save_revision(user=editor)
+    workflow = news.get_workflow()
+    if workflow is not None:
+        workflow.start(news, editor)
+
+
+@demo_loader(order=60)
+def load_regions(stdout):
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    index = child_page(home, RegionIndexPage, "regions", show_in_menus=True, **INDEX_RU)
+    translate(index, "en", INDEX_EN)
+    regions = {region.slug: region for region in Region.objects.filter(locale=home.locale)}
+    for spec in REGIONS:
+        region_page = child_page(
+            index,
+            RegionPage,
+            spec["slug"],
+            region=regions[spec["slug"]],
+            title=spec["title"],
+            intro=rich(spec["intro"]),
+            **{key: value for key, value in spec.items() if key.startswith("centre_")},
+        )
+        if spec["en"] is not None:
+            translate(region_page, "en", spec["en"])
+        for item in spec["news"]:
+            load_news(region_page, item)
+        if "submitted" in spec:
+            submit_for_review(region_page, spec["submitted"])
+    stdout.write(f"Regions: {index.url} with news of {len(REGIONS)} regional centres.")

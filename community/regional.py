@@ -1,0 +1,62 @@
+"""What the region pages show: the regional centres, their news, and the
+sections other apps add to a region's page (its upcoming events, its case
+studies) through the `register_region_section` Wagtail hook:
+
+    @hooks.register("register_region_section")
+    def region_events(request, region_page):
+        return HomeSection(order=20, template="events/includes/region_events.html",
+                           context={"events": ...})
+
+The sections use home.sections.HomeSection; a function may return None.
+"""
+
+from wagtail import hooks
+
+from community.models import NewsPage, RegionPage
+from home.navigation import cached_until_pages_change, not_restricted
+from library.listing import reads_annotation
+
+
+def region_pages(index):
+    return list(
+        RegionPage.objects.child_of(index).live().filter(not_restricted()).select_related("region")
+    )
+
+
+def visible_news(locale_id):
+    return NewsPage.objects.live().filter(locale_id=locale_id).filter(not_restricted())
+
+
+def newest_first(news):
+    return news.order_by("-date", "-first_published_at", "-pk")
+
+
+def latest_news(locale_id, region_page=None, limit=5):
+    news = visible_news(locale_id)
+    if region_page is not None:
+        news = news.child_of(region_page)
+    news = newest_first(news).select_related("region", "lead_image").defer("body", "gallery")
+    return list(news.annotate(reads=reads_annotation())[:limit])
+
+
+def region_page_parts(request, region_page, news_shown):
+    """A region page's news and sections, kept in the cache for a minute
+    (and dropped at once when a page is published): read counts and
+    registrations shown may lag by that minute."""
+
+    def build():
+        return {
+            "news": latest_news(region_page.locale_id, region_page=region_page, limit=news_shown),
+            "sections": region_sections(request, region_page),
+        }
+
+    return cached_until_pages_change(f"community:region-page:{region_page.pk}", build, 60)
+
+
+def region_sections(request, region_page):
+    sections = []
+    for build_section in hooks.get_hooks("register_region_section"):
+        section = build_section(request, region_page)
+        if section is not None:
+            sections.append(section)
+    return sorted(sections, key=lambda section: section.order)
