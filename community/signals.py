@@ -1,12 +1,14 @@
-"""Signal receivers: a profile once the e-mail address is confirmed, and
-uploaded pictures removed from storage with the rows that use them."""
+"""Signal receivers: a profile once the e-mail address is confirmed,
+uploaded pictures removed from storage with the rows that use them, and a
+new region page's permissions for its region's coordinators."""
 
 from allauth.account.signals import email_confirmed
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from community import home_sections
-from community.models import Company, Profile
+from community import home_sections, permissions
+from community.models import Company, Profile, RegionIndexPage, RegionPage
+from home.workflows import assign_regional_review
 
 
 def create_profile(request, email_address, **kwargs):
@@ -37,3 +39,9 @@ def connect():
     # shows at once.
     post_save.connect(home_sections.forget, sender=Profile, dispatch_uid="community-saved")
     post_delete.connect(home_sections.forget, sender=Profile, dispatch_uid="community-deleted")
+    post_save.connect(
+        permissions.on_region_page_saved, sender=RegionPage, dispatch_uid="community-region-page"
+    )
+    post_save.connect(
+        assign_regional_review, sender=RegionIndexPage, dispatch_uid="community-regional-review"
+    )

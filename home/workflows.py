@@ -17,11 +17,12 @@ name (the migration creates the groups of the three founding regions).
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier
-from wagtail.models import LockableMixin, Page, Task, TaskState
+from wagtail.models import LockableMixin, Page, Task, TaskState, Workflow, WorkflowPage
 from wagtail.signals import task_submitted
 
 REGION_GROUP_PREFIX = "Region coordinators: "
@@ -123,6 +124,14 @@ class RegionCoordinatorsTask(Task):
             ("approve", _("Approve with comment"), True),
         ]
 
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # Wagtail checks the actions against the page named in the URL, not
+        # the task state it is given: check again that this user may review
+        # the page this task state is about.
+        if not self.user_can_approve(task_state.workflow_state.content_object, user):
+            raise PermissionDenied
+        return super().on_action(task_state, user, action_name, **kwargs)
+
     def get_task_states_user_can_moderate(self, user, **kwargs):
         in_progress = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:
@@ -158,6 +167,24 @@ class RegionCoordinatorsSubmissionNotifier(BaseGroupApprovalTaskStateEmailNotifi
         if triggering_user is not None:
             recipients = recipients.exclude(pk=triggering_user.pk)
         return recipients
+
+
+def assign_regional_review(sender, instance, created, raw=False, **kwargs):
+    """Connected to the creation of a section's index page (a library, the
+    regions page, in any language): what editors submit under it goes to
+    the "Regional review" workflow (home 0006)."""
+    if not created or raw:
+        return
+    workflow = (
+        Workflow.objects.filter(
+            active=True,
+            workflow_tasks__task__in=RegionCoordinatorsTask.objects.filter(active=True),
+        )
+        .order_by("pk")
+        .first()
+    )
+    if workflow is not None:
+        WorkflowPage.objects.get_or_create(page=instance, defaults={"workflow": workflow})
 
 
 def connect_signals():
