@@ -14,13 +14,25 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import translation_access
 from home import views as home_views
+from home.sitemap import PortalSitemap
 from search import views as search_views
 
 urlpatterns = [
+    # Checked for the page's edit permission before wagtail-localize's views
+    # (see home/translation_access.py).
+    path(
+        "admin/localize/submit/page/<int:page_id>/",
+        translation_access.submit_page_translation,
+    ),
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        translation_access.update_translations,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PortalSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:
