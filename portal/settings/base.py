@@ -325,3 +325,30 @@ LIBRARY_READS_FLUSH_SECONDS = int(os.environ.get("LIBRARY_READS_FLUSH_SECONDS", 
 LOGGING["loggers"].update(
     {"elastic_transport": {"level": "WARNING"}, "opensearch": {"level": "WARNING"}}
 )
+
+# --- machine translation ---
+# The translation editor offers "Translate with …" for a configured machine
+# translator: DeepL when DEEPL_API_KEY is set (wagtail-localize sends keys
+# ending in ":fx" to DeepL's free API by itself), else the LibreTranslate
+# server at LIBRETRANSLATE_URL. With neither, the setting stays undefined and
+# wagtail-localize shows no such button.
+if os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
+    }
+elif os.environ.get("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            # The translator appends "/translate" to the URL itself.
+            "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"].rstrip("/"),
+            # The translator always sends a key; a server of one's own may
+            # need none, so empty is allowed.
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
+
+# --- editorial ---
+# The coordinators' dashboard in the admin.
+INSTALLED_APPS += ["editorial"]
