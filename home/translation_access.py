@@ -24,7 +24,7 @@ def may_edit(user, page):
 
 @require_admin_access
 def submit_page_translation(request, page_id):
-    page = get_object_or_404(Page, pk=page_id)
+    page = get_object_or_404(Page, pk=page_id).specific
     if not may_edit(request.user, page):
         return permission_denied(request)
     return SubmitPageTranslationView.as_view()(request, page_id=page_id)

@@ -26,6 +26,7 @@ from events.blocks import GalleryBlock, ReportDocumentsBlock, SpeakersBlock
 from events.choices import EventKind, TrainingFormat
 from events.forms import EventPageForm
 from home.blocks import BodyBlock
+from home.region_permissions import RegionalEditMixin
 
 TRAINING_LABELS = {
     TrainingFormat.ONLINE: _("Online training"),
@@ -97,7 +98,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return feeds.theme_events(self, request, slug)
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RegionalEditMixin, RoutablePageMixin, Page):
     """One event: a face-to-face event in a region, an online event, or a
     training (online or blended). Members register on the page; after the
     event its report (text, photos, slides) appears here too."""

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, DocumentLinkBlock
+from home.region_permissions import RegionalEditMixin
 from library.admin_forms import LibraryItemForm
 
 ITEMS_PER_PAGE = 12
@@ -117,7 +118,7 @@ def subpage_url(library, route_name, **kwargs):
     return subpage_url_from(library.url, route_name, **kwargs)
 
 
-class LibraryItemPage(Page):
+class LibraryItemPage(RegionalEditMixin, Page):
     """What every library item has. Not created directly: editors create a
     case study or an article."""
 

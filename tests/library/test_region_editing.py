@@ -1,0 +1,82 @@
+"""A region's coordinators open, correct and translate their region's
+library items wherever they are in the tree, but may not publish them
+directly and may not touch another region's items (CSRF enforced)."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Locale, Page
+
+from home.workflows import region_group_name
+
+
+def coordinator_of(region_slug):
+    user = get_user_model().objects.create_user(f"{region_slug}-coordinator", "c@rusmeco.example")
+    user.groups.add(Group.objects.get(name=region_group_name(region_slug)))
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    client.get(reverse("wagtailadmin_home"))
+    return client
+
+
+def post(client, url, data):
+    return client.post(url, {**data, "csrfmiddlewaretoken": client.cookies["csrftoken"].value})
+
+
+@pytest.fixture
+def items(library_ru, library_en, make_item):
+    return {
+        "moscow": make_item(library_ru, title="Московский кейс", region="moscow"),
+        "ekaterinburg": make_item(library_ru, title="Уральский кейс", region="ekaterinburg"),
+    }
+
+
+@pytest.mark.django_db
+def test_a_coordinator_opens_their_regions_item_but_not_anothers(items):
+    client = coordinator_of("moscow")
+
+    own = client.get(reverse("wagtailadmin_pages:edit", args=[items["moscow"].pk]))
+    other = client.get(reverse("wagtailadmin_pages:edit", args=[items["ekaterinburg"].pk]))
+
+    assert own.status_code == 200
+    assert other.status_code == 302 and other["Location"] == reverse("wagtailadmin_home")
+
+
+@pytest.mark.django_db
+def test_a_coordinator_cannot_unpublish_their_regions_item(items):
+    client = coordinator_of("moscow")
+    page = items["moscow"]
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert edit.status_code == 200
+    revisions = page.revisions.count()
+
+    post(client, reverse("wagtailadmin_pages:unpublish", args=[page.pk]), {})
+
+    assert Page.objects.get(pk=page.pk).live
+    assert page.revisions.count() == revisions
+
+
+@pytest.mark.django_db
+def test_a_coordinator_translates_their_regions_item_only(items):
+    client = coordinator_of("moscow")
+    english = Locale.objects.get(language_code="en")
+
+    own = post(
+        client,
+        reverse("wagtail_localize:submit_page_translation", args=[items["moscow"].pk]),
+        {"locales": [english.pk]},
+    )
+    other = post(
+        client,
+        reverse("wagtail_localize:submit_page_translation", args=[items["ekaterinburg"].pk]),
+        {"locales": [english.pk]},
+    )
+
+    translation = items["moscow"].get_translation_or_none(english)
+    assert own.status_code == 302 and translation is not None and not translation.live
+    # The translation editor opens for the coordinator of the item's region.
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[translation.pk])).status_code == 200
+    assert other.status_code == 302 and other["Location"] == reverse("wagtailadmin_home")
+    assert items["ekaterinburg"].get_translation_or_none(english) is None
