@@ -1,8 +1,10 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home import translation_review
 from home.models import Region, Topic
 from home.whats_new import whats_new
 
@@ -35,3 +37,24 @@ register_snippet(TaxonomyViewSetGroup)
 
 
 hooks.register("register_home_section", whats_new)
+
+
+@hooks.register("register_admin_urls")
+def translation_review_urls():
+    return [
+        path(
+            "translations/<int:page_id>/submit-for-review/",
+            translation_review.submit_for_review,
+            name="home_submit_translation_for_review",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def submit_translation_header_button(page, user, view_name, next_url=None):
+    yield from translation_review.submit_button(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def submit_translation_listing_button(page, user, next_url=None):
+    yield from translation_review.submit_button(page, user)

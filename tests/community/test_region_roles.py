@@ -6,7 +6,7 @@ A region's coordinators edit and publish under their own region's page
 "Regional review", home/workflows.py); they can do nothing to another
 region's pages. Editors create and submit but do not publish; translators
 translate but do not publish, and a translation's draft stays invisible to
-visitors.
+visitors until the coordinators of its region approve it.
 """
 
 import datetime
@@ -17,6 +17,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page, Revision, TaskState, WorkflowState
@@ -563,3 +564,99 @@ def test_translator_translates_but_cannot_publish(
     assert visitor.get(english.url).status_code == 200
     assert english.url in visitor.get(tree.moscow_en.url).text
     assert english.url in visitor.get("/en/search/", {"q": "TechnoSpring"}).text
+
+
+# --- a translation through the review ------------------------------------
+# wagtail-localize's editor cannot submit for review; the translator uses
+# the "Submit translation for review" button (home/translation_review.py).
+
+
+def english_draft(tree, people):
+    """The translator's English draft of the Moscow news item."""
+    translator = AdminClient(people["translator"])
+    english = Locale.objects.get(language_code="en")
+    translator.send(
+        "post",
+        reverse("wagtail_localize:submit_page_translation", args=[tree.moscow_news.pk]),
+        {"locales": [english.pk]},
+    )
+    draft = tree.moscow_news.get_translation(english).specific
+    assert not draft.live
+    return translator, draft
+
+
+def submit_url(page):
+    return reverse("home_submit_translation_for_review", args=[page.pk])
+
+
+def in_review(page):
+    return WorkflowState.objects.filter(
+        base_content_type__isnull=False,
+        object_id=str(page.pk),
+        status=WorkflowState.STATUS_IN_PROGRESS,
+    )
+
+
+@pytest.mark.django_db
+def test_a_translation_is_reviewed_by_the_regions_coordinators_then_live(client, tree, people):
+    translator, draft = english_draft(tree, people)
+    explore = translator.get(reverse("wagtailadmin_explore", args=[draft.pk]))
+    assert "Отправить перевод на проверку" in explore.text  # the admin speaks Russian
+    mail.outbox.clear()
+
+    response = translator.send("post", submit_url(draft))
+
+    assert response.status_code == 302
+    assert in_review(draft).count() == 1
+    assert [m.to for m in mail.outbox] == [["moscow-coordinator@rusmeco.example"]]
+    assert client.get(f"/en/regions/moscow/{draft.slug}/").status_code == 404
+
+    ekb = AdminClient(people["ekaterinburg"])
+    task_state = in_review(draft).get().current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[draft.pk, "approve", task_state.pk])
+    ekb.send("post", url, {})
+    assert not Page.objects.get(pk=draft.pk).live
+
+    AdminClient(people["moscow"]).send("post", url, {})
+
+    assert Page.objects.get(pk=draft.pk).live
+    assert client.get(f"/en/regions/moscow/{draft.slug}/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["ekaterinburg", "editor-of-nothing"])
+def test_others_cannot_submit_the_translation(tree, people, who):
+    _translator, draft = english_draft(tree, people)
+    user = people["ekaterinburg"] if who == "ekaterinburg" else make_user("moderator", "Moderators")
+
+    response = AdminClient(user).send("post", submit_url(draft))
+
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    assert not in_review(draft).exists()
+
+
+@pytest.mark.django_db
+def test_submitting_needs_the_form_token_and_a_post(tree, people):
+    translator, draft = english_draft(tree, people)
+    unprotected = Client(enforce_csrf_checks=True)
+    unprotected.force_login(people["translator"])
+
+    assert unprotected.post(submit_url(draft)).status_code == 403
+    assert translator.get(submit_url(draft)).status_code == 405
+    assert not in_review(draft).exists()
+
+
+@pytest.mark.django_db
+def test_an_untranslated_page_has_no_such_button(tree, people):
+    translator = AdminClient(people["translator"])
+    draft = tree.moscow_ru.add_child(
+        instance=type(tree.moscow_news)(title="Черновик", slug="draft", live=False)
+    )
+    draft.save_revision()
+
+    assert (
+        "Submit translation for review"
+        not in translator.get(reverse("wagtailadmin_explore", args=[draft.pk])).text
+    )
+    translator.send("post", submit_url(draft))
+    assert not in_review(draft).exists()
