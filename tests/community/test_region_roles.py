@@ -660,3 +660,27 @@ def test_an_untranslated_page_has_no_such_button(tree, people):
     )
     translator.send("post", submit_url(draft))
     assert not in_review(draft).exists()
+
+
+@pytest.mark.django_db
+def test_a_translation_never_goes_live_by_itself(client, tree, people):
+    """Neither while its source is a draft nor when the source is published:
+    only its own review publishes it."""
+    draft_ru = tree.moscow_ru.add_child(
+        instance=NewsPage(title="Черновик новости", slug="draft-news", live=False)
+    )
+    draft_ru.save_revision()
+    coordinator = AdminClient(people["moscow"])
+    english = Locale.objects.get(language_code="en")
+    coordinator.send(
+        "post",
+        reverse("wagtail_localize:submit_page_translation", args=[draft_ru.pk]),
+        {"locales": [english.pk]},
+    )
+    translation = draft_ru.get_translation(english)
+    assert not Page.objects.get(pk=translation.pk).live
+
+    draft_ru.save_revision().publish()
+
+    assert not Page.objects.get(pk=translation.pk).live
+    assert client.get("/en/regions/moscow/draft-news/").status_code == 404
