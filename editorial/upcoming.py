@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from editorial.permissions import editable_by
 from editorial.sections import Row, Section, first_rows
-from events.models import EventPage, Registration
+from rusmeco_events.models import EventPage, Registration
 
 
 def _registrations(status):

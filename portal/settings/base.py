@@ -232,7 +232,7 @@ LOGGING = {
 # pages may be wanted by other apps too, so it is added only once.
 if "wagtail.contrib.routable_page" not in INSTALLED_APPS:
     INSTALLED_APPS.append("wagtail.contrib.routable_page")
-INSTALLED_APPS += ["events"]
+INSTALLED_APPS += ["rusmeco_events"]
 
 # --- community ---
 # Members: accounts (django-allauth), person and company profiles, the people

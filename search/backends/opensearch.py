@@ -3,7 +3,7 @@
 Chosen when OPENSEARCH_URL is set; `manage.py update_index` builds the index.
 """
 
-import importlib
+from modelsearch.backends import opensearch3 as wagtail_os
 
 from search.backends.engines import (
     PortalIndexMixin,
@@ -11,10 +11,6 @@ from search.backends.engines import (
     PortalResultsMixin,
     with_portal_settings,
 )
-from search.backends.opensearch_client import import_opensearch_client
-
-import_opensearch_client()
-wagtail_os = importlib.import_module("modelsearch.backends.opensearch3")
 
 
 class PortalOpenSearchMapping(PortalMappingMixin, wagtail_os.OpenSearch3Mapping):

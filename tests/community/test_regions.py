@@ -16,11 +16,11 @@ from wagtail.models import GroupPagePermission, Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from community.models import NewsPage, RegionIndexPage, RegionPage
-from events.models import EventIndexPage
 from home.demo import child_page, translate
 from home.models import HomePage, SiteSettings, StandardPage
 from library.models import CaseStudyPage, LibraryIndexPage, ReadCount
 from library.reads import flush_reads
+from rusmeco_events.models import EventIndexPage
 from tests.events.conftest import add_event, in_days
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"

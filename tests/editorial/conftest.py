@@ -18,10 +18,10 @@ from wagtail.models import GroupPagePermission, Locale
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
 
-from events.models import EventIndexPage, EventPage, Registration
 from home.demo import child_page, translate
 from home.workflows import region_group_name
 from library.models import CaseStudyPage, LibraryIndexPage
+from rusmeco_events.models import EventIndexPage, EventPage, Registration
 
 _numbers = itertools.count(1)
 

@@ -10,9 +10,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage
 from home.demo import child_page, translate
 from home.models import Region
+from rusmeco_events.models import EventIndexPage, EventPage
 
 MOSCOW = zoneinfo.ZoneInfo("Europe/Moscow")
 EKATERINBURG = zoneinfo.ZoneInfo("Asia/Yekaterinburg")

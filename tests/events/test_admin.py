@@ -11,8 +11,8 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from events.models import EventPage, Registration
-from events.registration import register
+from rusmeco_events.models import EventPage, Registration
+from rusmeco_events.registration import register
 from tests.events.conftest import EKATERINBURG, MOSCOW, add_event, at
 
 REGISTRATIONS_URL = reverse("registrations:index")

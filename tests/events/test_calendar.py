@@ -186,7 +186,7 @@ def test_a_month_without_events_says_so(client, calendar_ru):
 
 
 def test_month_weeks_places_events_by_their_local_days():
-    from events.month import month_weeks
+    from rusmeco_events.month import month_weeks
 
     class Event:
         local_days = (datetime.date(2025, 2, 27), datetime.date(2025, 3, 2))

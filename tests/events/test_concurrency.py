@@ -20,9 +20,9 @@ from django.db import connection, connections
 from django.test import Client
 from wagtail.models import Locale, Page, Site
 
-from events import registration
-from events.models import Registration
 from home.models import HomePage
+from rusmeco_events import registration
+from rusmeco_events.models import Registration
 from tests.events.conftest import add_event
 
 MEMBERS = 8

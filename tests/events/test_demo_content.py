@@ -13,7 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Revision
 
-from events.models import EventPage
+from rusmeco_events.models import EventPage
 
 KICK_OFFS = [
     ("kick-off-zelenograd", datetime.date(2006, 11, 16), "moscow"),

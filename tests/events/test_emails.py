@@ -11,9 +11,9 @@ import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 
-from events.models import Registration
-from events.registration import cancel, register
 from home.demo import translate
+from rusmeco_events.models import Registration
+from rusmeco_events.registration import cancel, register
 from tests.events.conftest import EKATERINBURG, add_event, at
 
 JOINING_LINK = "https://meet.rusmeco.example/room-7"
@@ -133,7 +133,7 @@ def test_a_broken_mail_server_is_logged_and_keeps_the_registration(
     client.force_login(member)
 
     with (
-        caplog.at_level(logging.ERROR, logger="events.emails"),
+        caplog.at_level(logging.ERROR, logger="rusmeco_events.emails"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = client.post(f"{ural_webinar.url}register/")

@@ -10,9 +10,9 @@ from django.test import Client
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
-from events.registration import register
-from events.times import zone_label
 from home.demo import translate
+from rusmeco_events.registration import register
+from rusmeco_events.times import zone_label
 from tests.events.conftest import EKATERINBURG, MOSCOW, add_event, at, in_days
 
 JOINING_LINK = "https://meet.rusmeco.example/room-42"

@@ -6,10 +6,10 @@ import pytest
 from django.core import mail
 from wagtail.models import PageViewRestriction
 
-from events.models import Registration
-from events.registration import register
 from home.demo import translate
 from home.member_data import erase_member_data, export_member_data
+from rusmeco_events.models import Registration
+from rusmeco_events.registration import register
 from tests.events.conftest import EKATERINBURG, add_event, at, in_days
 
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.test.utils import WagtailPageTestCase
 
-from events.models import EventIndexPage, EventPage, LearningPage
 from home.models import HomePage, StandardPage
+from rusmeco_events.models import EventIndexPage, EventPage, LearningPage
 from tests.events.conftest import MOSCOW, add_event, at, in_days
 
 
@@ -136,7 +136,7 @@ def test_the_report_is_dated_when_it_first_goes_live(calendar_ru):
 
 @pytest.mark.django_db
 def test_recent_reports_are_listed_newest_first(calendar_ru, locale_ru):
-    from events.queries import recent_reports
+    from rusmeco_events.queries import recent_reports
 
     older = add_event(calendar_ru, "older", start=in_days(-30))
     newer = add_event(calendar_ru, "newer", start=in_days(-10))

@@ -4,9 +4,9 @@ scheduled events: its table matches them, in both languages."""
 import pytest
 from bs4 import BeautifulSoup
 
-from events.models import LearningPage
-from events.programme import programme
 from home.demo import child_page, translate
+from rusmeco_events.models import LearningPage
+from rusmeco_events.programme import programme
 from tests.events.conftest import add_event, in_days
 
 

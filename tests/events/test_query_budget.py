@@ -11,8 +11,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.models import LearningPage, Registration
 from home.demo import child_page, translate
+from rusmeco_events.models import LearningPage, Registration
 from tests.events.conftest import MOSCOW, add_event, at
 
 BUDGET = 15

@@ -13,7 +13,7 @@ from django.shortcuts import resolve_url
 from django.test import Client
 from django.utils import timezone
 
-from events.models import Registration
+from rusmeco_events.models import Registration
 from tests.events.conftest import add_event, in_days
 
 

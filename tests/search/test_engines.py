@@ -154,3 +154,24 @@ def test_publishing_indexes_the_page_in_opensearch(client, opensearch, make_page
     response = client.get("/ru/search/", {"q": "венчурный фонд"})
 
     assert [item.url for item in response.context["outcome"].items] == ["/ru/new/"]
+
+
+def test_the_opensearch_client_imports_beside_the_events_app():
+    """opensearch-py imports the PyPI package `events`; the portal's events
+    app lives in `rusmeco_events`, so both import in either order."""
+    import subprocess
+    import sys
+
+    script = (
+        "import opensearchpy, events, django, os;"
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'portal.settings.test');"
+        "django.setup();"
+        "import rusmeco_events.models;"
+        "from search.backends.opensearch import PortalOpenSearchSearchBackend;"
+        "print(events.Events.__module__, rusmeco_events.models.EventPage._meta.app_label)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["events.events", "events"]

@@ -9,8 +9,8 @@ import datetime
 
 from django.db.models import Exists, OuterRef
 
-from events.models import EventPage
 from home.navigation import not_restricted
+from rusmeco_events.models import EventPage
 
 # Listings never show these; leaving them out keeps the rows small.
 LONG_FIELDS = ("body", "speakers", "report_body", "report_gallery", "report_documents")

@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events.formatting import event_when
+from rusmeco_events.formatting import event_when
 
 PRODID = "-//RUSMECO//Community portal//RU"
 

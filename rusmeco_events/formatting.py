@@ -5,7 +5,7 @@ from django.utils import dateformat
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from events.times import zone_label
+from rusmeco_events.times import zone_label
 
 
 def date_text(moment):

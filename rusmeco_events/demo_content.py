@@ -22,9 +22,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from events.models import EventIndexPage, EventPage, LearningPage
 from home.demo import child_page, demo_loader, translate
 from home.models import HomePage, Region, Topic
+from rusmeco_events.models import EventIndexPage, EventPage, LearningPage
 
 MOSCOW = zoneinfo.ZoneInfo("Europe/Moscow")
 EKATERINBURG = zoneinfo.ZoneInfo("Asia/Yekaterinburg")

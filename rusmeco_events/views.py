@@ -12,11 +12,11 @@ from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from events import formatting, queries, registration
-from events import month as months
-from events.forms import EventFilterForm
-from events.models import Registration
-from events.terms import Terms
+from rusmeco_events import formatting, queries, registration
+from rusmeco_events import month as months
+from rusmeco_events.forms import EventFilterForm
+from rusmeco_events.models import Registration
+from rusmeco_events.terms import Terms
 
 PER_PAGE = 20
 

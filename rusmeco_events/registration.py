@@ -17,9 +17,9 @@ from django.db.models import Count, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from events import emails
-from events.models import EventPage, Registration
-from events.retry import serialised
+from rusmeco_events import emails
+from rusmeco_events.models import EventPage, Registration
+from rusmeco_events.retry import serialised
 
 Status = Registration.Status
 

@@ -3,11 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EventsConfig(AppConfig):
-    name = "events"
+    name = "rusmeco_events"
     label = "events"
     verbose_name = _("Events and learning")
 
     def ready(self):
-        from events.signals import connect_signals
+        from rusmeco_events.signals import connect_signals
 
         connect_signals()

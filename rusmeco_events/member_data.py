@@ -1,8 +1,8 @@
 """A member's registrations in their data export, and their removal when
 the member deletes their account (see home/member_data.py)."""
 
-from events import registration
-from events.models import Registration
+from rusmeco_events import registration
+from rusmeco_events.models import Registration
 
 
 def export_registrations(user):

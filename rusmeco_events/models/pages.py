@@ -21,12 +21,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from events import times
-from events.blocks import GalleryBlock, ReportDocumentsBlock, SpeakersBlock
-from events.choices import EventKind, TrainingFormat
-from events.forms import EventPageForm
 from home.blocks import BodyBlock
 from home.region_permissions import RegionalEditMixin
+from rusmeco_events import times
+from rusmeco_events.blocks import GalleryBlock, ReportDocumentsBlock, SpeakersBlock
+from rusmeco_events.choices import EventKind, TrainingFormat
+from rusmeco_events.forms import EventPageForm
 
 TRAINING_LABELS = {
     TrainingFormat.ONLINE: _("Online training"),
@@ -57,43 +57,43 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("", name="upcoming")
     def upcoming_route(self, request):
-        from events import views
+        from rusmeco_events import views
 
         return views.upcoming(self, request)
 
     @path("archive/", name="archive")
     def archive_route(self, request):
-        from events import views
+        from rusmeco_events import views
 
         return views.archive(self, request)
 
     @path("calendar/", name="calendar")
     def calendar_route(self, request):
-        from events import views
+        from rusmeco_events import views
 
         return views.month(self, request)
 
     @re_path(r"^calendar/(?P<year>\d{4})-(?P<month>\d{2})/$", name="calendar_month")
     def calendar_month_route(self, request, year, month):
-        from events import views
+        from rusmeco_events import views
 
         return views.month(self, request, int(year), int(month))
 
     @path("feed/", name="feed")
     def feed_route(self, request):
-        from events import feeds
+        from rusmeco_events import feeds
 
         return feeds.all_events(self, request)
 
     @path("feed/region/<slug:slug>/", name="region_feed")
     def region_feed_route(self, request, slug):
-        from events import feeds
+        from rusmeco_events import feeds
 
         return feeds.region_events(self, request, slug)
 
     @path("feed/theme/<slug:slug>/", name="theme_feed")
     def theme_feed_route(self, request, slug):
-        from events import feeds
+        from rusmeco_events import feeds
 
         return feeds.theme_events(self, request, slug)
 
@@ -340,7 +340,7 @@ class EventPage(RegionalEditMixin, RoutablePageMixin, Page):
     # Routes -----------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
-        from events import views
+        from rusmeco_events import views
 
         context = super().get_context(request, *args, **kwargs)
         context.update(views.event_context(self, request))
@@ -348,19 +348,19 @@ class EventPage(RegionalEditMixin, RoutablePageMixin, Page):
 
     @path("register/", name="register")
     def register_route(self, request):
-        from events import views
+        from rusmeco_events import views
 
         return views.register(self, request)
 
     @path("cancel/", name="cancel")
     def cancel_route(self, request):
-        from events import views
+        from rusmeco_events import views
 
         return views.cancel(self, request)
 
     @path("ics/", name="ics")
     def ics_route(self, request):
-        from events import feeds
+        from rusmeco_events import feeds
 
         return feeds.single_event(self, request)
 
@@ -396,7 +396,7 @@ class LearningPage(Page):
         verbose_name_plural = _("learning pages")
 
     def get_context(self, request, *args, **kwargs):
-        from events.programme import programme_context
+        from rusmeco_events.programme import programme_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(programme_context(self))

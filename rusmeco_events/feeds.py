@@ -12,8 +12,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events import ical, queries
-from events.terms import Terms
+from rusmeco_events import ical, queries
+from rusmeco_events.terms import Terms
 
 FEED_LIMIT = 500
 FEED_PAST_DAYS = 365

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from events import queries
-from events.choices import EventKind
-from events.terms import Terms
+from rusmeco_events import queries
+from rusmeco_events.choices import EventKind
+from rusmeco_events.terms import Terms
 
 COLUMNS = (EventKind.ONLINE, EventKind.MEETING, EventKind.TRAINING)
 

@@ -9,12 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from events import member_data, queries
-from events.models import EventIndexPage, EventPage
-from events.viewsets import registration_viewset
 from home.navigation import cached_until_pages_change
 from home.sections import HomeSection
 from home.whats_new import WhatsNewEntry, WhatsNewSource
+from rusmeco_events import member_data, queries
+from rusmeco_events.models import EventIndexPage, EventPage
+from rusmeco_events.viewsets import registration_viewset
 
 HOME_EVENTS = 4
 HOME_CACHE_SECONDS = 60

@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from events import times
-from events.choices import EventKind
 from home.models import Region, Topic
+from rusmeco_events import times
+from rusmeco_events.choices import EventKind
 
 LOCAL_TIME_FIELDS = ("start", "end", "registration_deadline")
 

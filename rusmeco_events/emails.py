@@ -14,10 +14,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Locale
 
-from events import ical
-from events.formatting import event_when
-from events.retry import serialised
-from events.terms import Terms
+from rusmeco_events import ical
+from rusmeco_events.formatting import event_when
+from rusmeco_events.retry import serialised
+from rusmeco_events.terms import Terms
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ def _send(registration_pk, template):
 
 
 def _compose(registration_pk, template):
-    from events.models import Registration
+    from rusmeco_events.models import Registration
 
     registration = (
         Registration.objects.select_related("event", "event__region", "user")

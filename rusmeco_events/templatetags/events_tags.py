@@ -3,7 +3,7 @@ own time zone, as people read them."""
 
 from django import template
 
-from events import formatting
+from rusmeco_events import formatting
 
 register = template.Library()
 

@@ -6,14 +6,14 @@ from wagtail.signals import page_published
 
 
 def fill_seats_on_publish(sender, instance, **kwargs):
-    from events import registration
+    from rusmeco_events import registration
 
     registration.fill_free_seats(instance)
 
 
 def connect_signals():
-    from events import terms
-    from events.models import EventPage
+    from rusmeco_events import terms
+    from rusmeco_events.models import EventPage
 
     terms.connect_signals()
     page_published.connect(

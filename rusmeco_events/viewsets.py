@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from events.models import Registration
+from rusmeco_events.models import Registration
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
