@@ -11,6 +11,9 @@ import pytest
 from home.demo import child_page
 from home.models import StandardPage
 
+# The same on every database: CI runs these in the SQLite pass only.
+pytestmark = pytest.mark.database_independent
+
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

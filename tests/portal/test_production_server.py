@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pytest
 
+# The same on every database: CI runs these in the SQLite pass only.
+pytestmark = pytest.mark.database_independent
+
 PROJECT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 60
 

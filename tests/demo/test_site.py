@@ -3,7 +3,6 @@ again changes nothing."""
 
 import io
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision
@@ -24,13 +23,6 @@ def snapshot():
         "string_translations": StringTranslation.objects.count(),
         "users": sorted(get_user_model().objects.values_list("username", flat=True)),
     }
-
-
-@pytest.fixture
-def demo(db):
-    output = io.StringIO()
-    call_command("load_demo_content", stdout=output)
-    return output.getvalue()
 
 
 def test_demo_content_is_idempotent(demo):

@@ -4,20 +4,12 @@ visibility, and several companies."""
 
 import io
 
-import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
 from django.test import Client
 
 from community.demo_content import MEMBER_PASSWORD
 from community.models import Company, CompanyMembership, PeopleIndexPage, Profile
-
-
-@pytest.fixture
-def demo(db):
-    output = io.StringIO()
-    call_command("load_demo_content", stdout=output)
-    return output.getvalue()
 
 
 def test_demo_builds_members_companies_and_the_directory(demo):

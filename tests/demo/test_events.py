@@ -6,7 +6,6 @@ changes nothing."""
 import datetime
 import io
 
-import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -20,11 +19,6 @@ KICK_OFFS = [
     ("kick-off-st-petersburg", datetime.date(2006, 11, 24), "st-petersburg"),
     ("kick-off-ekaterinburg", datetime.date(2006, 12, 7), "ekaterinburg"),
 ]
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=io.StringIO())
 
 
 def test_the_kick_off_events_of_2006_are_past_events_with_reports(demo, client):

@@ -5,7 +5,6 @@ it again changes nothing."""
 
 import io
 
-import pytest
 from django.core.management import call_command
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import TranslationSource
@@ -17,9 +16,7 @@ def load():
     call_command("load_demo_content", stdout=io.StringIO())
 
 
-@pytest.mark.django_db
-def test_demo_regions_and_news(client):
-    load()
+def test_demo_regions_and_news(demo, client):
 
     centres = RegionPage.objects.live().filter(locale__language_code="ru")
     assert {page.region.slug for page in centres} == {"moscow", "st-petersburg", "ekaterinburg"}
@@ -52,9 +49,7 @@ def test_demo_regions_and_news(client):
         assert client.get(url).status_code == 200, url
 
 
-@pytest.mark.django_db
-def test_loading_the_regions_again_changes_nothing():
-    load()
+def test_loading_the_regions_again_changes_nothing(demo):
     pages, states = Page.objects.count(), WorkflowState.objects.count()
 
     load()

@@ -4,16 +4,10 @@ comments and replies; loading it again changes nothing."""
 
 import io
 
-import pytest
 from django.core.management import call_command
 from django_comments_xtd.models import XtdComment
 
 from library.models import LibraryIndexPage, LibraryItemPage, ReadCount
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=io.StringIO())
 
 
 def test_demo_library(demo, client):
