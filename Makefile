@@ -7,8 +7,8 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
-# Test processes: one per core. The demo tests stay together on one of them
-# (tests/demo/conftest.py); the slowest tests are listed at the end.
+# Test processes: one per core, each given whole test files (so the demo and
+# the servers are built once); the slowest tests are listed at the end.
 TEST_WORKERS ?= auto
 
 .PHONY: run test install install-dev setup messages lint format check browser clean
@@ -49,7 +49,7 @@ browser:
 
 test: install-dev browser
 	$(PY) manage.py compile_catalogues --settings=portal.settings.test
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=25 $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=25 $(PYTEST_ARGS)
 
 lint: install-dev
 	$(PY) -m ruff check .

@@ -5,8 +5,6 @@ and the English locale; `home_en` translates the home page with
 wagtail-localize, as a coordinator would.
 """
 
-from pathlib import Path
-
 import pytest
 from django.core.cache import cache
 from django.utils import translation
@@ -14,16 +12,6 @@ from wagtail.models import Locale, Site
 
 from home.demo import child_page, translate
 from home.models import FormField, FormPage, HomePage, Region, SiteSettings, StandardPage, Topic
-
-DEMO_FOLDER = Path(__file__).parent / "demo"
-
-
-def pytest_collection_modifyitems(items):
-    """Keep the demo tests on one test process (with `-n`, run with
-    `--dist loadgroup`), so the demo site is built once (tests/demo/)."""
-    for item in items:
-        if DEMO_FOLDER in Path(item.path).parents:
-            item.add_marker(pytest.mark.xdist_group("demo"))
 
 
 @pytest.fixture(autouse=True)

@@ -2,11 +2,11 @@
 
 `load_demo_content` takes many seconds, and these tests only read what it
 builds (or check that loading it again changes nothing). So the demo is
-loaded once per test process inside a transaction that stays open while
-this folder's tests run, and is rolled back after the last one: each test
-still runs in its own savepoint, and no other folder ever sees the demo.
-The tests of this folder are kept on one test process (see
-tests/conftest.py), so the demo is built once per run.
+loaded once inside a transaction that stays open while this folder's
+tests run, and is rolled back after the last one: each test still runs in
+its own savepoint, and no other folder ever sees the demo. The tests are
+in one module, which `--dist loadfile` keeps on one test process, so the
+demo is built once per run.
 """
 
 import io

@@ -1,0 +1,371 @@
+"""The demo site that `load_demo_content` builds, read by one test module.
+
+The demo is built once for this module (tests/demo/conftest.py); each
+section below checks one app's part of it, and that loading it again
+changes nothing."""
+
+import datetime
+import io
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+from django_comments_xtd.models import XtdComment
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from community.demo_content import MEMBER_PASSWORD
+from community.models import (
+    Company,
+    CompanyMembership,
+    NewsPage,
+    PeopleIndexPage,
+    Profile,
+    RegionIndexPage,
+    RegionPage,
+)
+from home.models import FormField, Region, SiteSettings, Topic
+from library.models import LibraryIndexPage, LibraryItemPage, ReadCount
+from rusmeco_events.models import EventPage
+
+# --------------------
+# `load_demo_content` builds a complete bilingual site, and running it again changes nothing.
+
+
+def snapshot():
+    return {
+        "pages": sorted(Page.objects.values_list("id", "title", "locale__language_code", "live")),
+        "revisions": Revision.objects.count(),
+        "log_entries": PageLogEntry.objects.count(),
+        "topics": sorted(Topic.objects.values_list("slug", "locale__language_code", "name")),
+        "regions": sorted(Region.objects.values_list("slug", "locale__language_code", "name")),
+        "form_fields": FormField.objects.count(),
+        "translations": Translation.objects.count(),
+        "string_translations": StringTranslation.objects.count(),
+        "users": sorted(get_user_model().objects.values_list("username", flat=True)),
+    }
+
+
+def test_demo_content_is_idempotent(demo):
+    first = snapshot()
+
+    call_command("load_demo_content", stdout=io.StringIO())
+
+    assert snapshot() == first
+
+
+def test_demo_prints_the_admin_log_in(demo):
+    assert "log in as “admin”" in demo
+    assert get_user_model().objects.get(username="admin").is_superuser
+
+
+def test_demo_builds_both_languages(demo):
+    for language in ("ru", "en"):
+        assert Topic.objects.filter(locale__language_code=language).count() == 8
+        assert Region.objects.filter(locale__language_code=language).count() == 3
+    assert Topic.objects.get(slug="ipr", locale__language_code="en").short_name == "IPR"
+    assert Region.objects.get(slug="ekaterinburg", locale__language_code="en").time_zone == (
+        "Asia/Yekaterinburg"
+    )
+    english_titles = set(
+        Page.objects.live().filter(locale__language_code="en").values_list("title", flat=True)
+    )
+    assert {"About the project", "Contact us"} <= english_titles
+
+
+def test_demo_site_is_served_in_both_languages(demo, client):
+    russian = client.get("/ru/").text
+    english = client.get("/en/").text
+
+    assert "Что даёт участие" in russian
+    assert "What members get" in english
+    assert "Free training tailored to small and medium-sized companies." in english
+    # The main menu and the footer follow the language.
+    assert 'href="/en/about/"' in english and 'href="/en/contact/"' in english
+    assert 'href="/ru/about/"' in russian
+    # Join box leads to the contact page of the same language.
+    assert "Join the community" in english
+
+
+def test_demo_keeps_one_page_untranslated(demo, client):
+    response = client.get("/ru/about/ekaterinburg-centre/")
+
+    assert response.status_code == 200
+    assert "/en/translation-missing/" in response.text
+
+
+def test_demo_contains_no_real_contact_details(demo):
+    settings = SiteSettings.objects.get()
+    assert settings.contact_email.endswith(".example")
+    assert settings.phone == ""
+
+
+# --------------------
+# The library's demo content: at least twelve items across the eight themes and the three
+# regions, some translated and some Russian only, with comments and replies; loading it again
+# changes nothing.
+
+
+def test_demo_library(demo, client):
+    covers_every_theme_and_region()
+    is_bilingual_in_part()
+    has_threads_and_read_counts()
+    is_served(client)
+
+
+def covers_every_theme_and_region():
+    items = LibraryItemPage.objects.live().filter(locale__language_code="ru")
+    themes = set(items.values_list("topics__slug", flat=True))
+    regions = set(items.exclude(region=None).values_list("region__slug", flat=True))
+
+    assert items.count() >= 12
+    assert len(themes) == 8
+    assert regions == {"moscow", "st-petersburg", "ekaterinburg"}
+    assert set(items.values_list("item_type", flat=True)) == {
+        "case_study",
+        "article",
+        "expert_advice",
+        "report",
+    }
+
+
+def is_bilingual_in_part():
+    english = LibraryItemPage.objects.live().filter(locale__language_code="en")
+    russian = LibraryItemPage.objects.live().filter(locale__language_code="ru")
+
+    assert 0 < english.count() < russian.count()
+    library = LibraryIndexPage.objects.get(locale__language_code="ru")
+    assert library.show_in_menus and library.get_parent().depth == 2
+    assert library.get_translation_or_none(english.first().locale) is not None
+
+
+def has_threads_and_read_counts():
+    replies = XtdComment.objects.exclude(level=0)
+
+    assert XtdComment.objects.filter(level=0).count() >= 4
+    assert replies.filter(level=2).exists()
+    assert all(c.user_email.endswith(".example") for c in XtdComment.objects.all())
+    assert ReadCount.objects.filter(total__gt=0).count() >= 12
+
+
+def test_loading_again_changes_nothing(demo):
+    def snapshot():
+        return (
+            sorted(LibraryItemPage.objects.values_list("id", "title", "live")),
+            XtdComment.objects.count(),
+            sorted(ReadCount.objects.values_list("page_id", "total")),
+        )
+
+    first = snapshot()
+    call_command("load_demo_content", stdout=io.StringIO())
+    assert snapshot() == first
+
+
+def is_served(client):
+    russian = client.get("/ru/library/").text
+    english = client.get("/en/library/").text
+    case = client.get("/ru/library/zelenograd-patent/").text
+
+    assert "Программы поддержки инноваций: путеводитель для малых компаний" in russian
+    assert "Как малая компания из Зеленограда" in client.get("/ru/library/?page=2").text
+    assert "How a small Zelenograd company protected its invention" in english
+    assert "Пять вопросов патентному поверенному" not in english
+    assert "Около двух месячных зарплат инженера" in case
+    assert 'href="/ru/library/"' in client.get("/ru/").text
+
+
+# --------------------
+# The demo's events: the calendar and the learning page in the main menu, the three kick-off
+# events of 2006 with their reports, and a programme of upcoming events and trainings, in
+# Russian and English; loading again changes nothing.
+
+KICK_OFFS = [
+    ("kick-off-zelenograd", datetime.date(2006, 11, 16), "moscow"),
+    ("kick-off-st-petersburg", datetime.date(2006, 11, 24), "st-petersburg"),
+    ("kick-off-ekaterinburg", datetime.date(2006, 12, 7), "ekaterinburg"),
+]
+
+
+def test_the_kick_off_events_of_2006_are_past_events_with_reports(demo, client):
+    for slug, day, region in KICK_OFFS:
+        for language in ("ru", "en"):
+            event = EventPage.objects.get(slug=slug, locale__language_code=language)
+            assert event.live and event.kind == "meeting"
+            assert event.local_start.date() == day
+            assert event.region.slug == region
+            assert event.has_report and len(event.report_gallery) == 2
+            assert event.report_published_at.date() > day
+    ekaterinburg = EventPage.objects.get(slug="kick-off-ekaterinburg", locale__language_code="en")
+    assert ekaterinburg.title == (
+        "Effective management of intellectual property in innovative companies"
+    )
+    assert [topic.slug for topic in ekaterinburg.topics.all()] == ["ipr"]
+
+    archive = client.get("/en/events/archive/").text
+    assert "Community kick-off in Zelenograd" in archive
+    page = client.get(ekaterinburg.url).text
+    assert "7 December 2006, 15:00–19:00" in page and "(Yekaterinburg time, UTC+5)" in page
+    assert "Irina Sokolova" in page and 'id="report"' in page
+
+
+def test_menu_and_programme_of_upcoming_events_in_both_languages(demo, client):
+    russian_home = client.get("/ru/").text
+    english_home = client.get("/en/").text
+    assert 'href="/ru/events/">Мероприятия</a>' in russian_home
+    assert 'href="/ru/learning/">Обучение</a>' in russian_home
+    assert 'href="/en/events/">Events</a>' in english_home
+    assert 'href="/en/learning/">Learning</a>' in english_home
+    assert "Ближайшие мероприятия" in russian_home and "Upcoming events" in english_home
+
+    now = timezone.now()
+    upcoming = EventPage.objects.filter(locale__language_code="ru", start__gt=now)
+    kinds = {(event.kind, event.training_format) for event in upcoming}
+
+    assert upcoming.count() == 11
+    assert {("online", ""), ("meeting", ""), ("training", "online"), ("training", "blended")} == (
+        kinds
+    )
+    assert all(event.start < now + datetime.timedelta(days=120) for event in upcoming)
+    assert all(
+        event.joining_link.startswith("https://meet.rusmeco.example/")
+        for event in upcoming
+        if event.meets_online
+    )
+    assert EventPage.objects.filter(locale__language_code="en", start__gt=now).count() == 11
+
+    russian = client.get("/ru/learning/").text
+    english = client.get("/en/learning/").text
+    assert "Темы ближайших месяцев" in russian and "Права интеллектуальной собственности" in russian
+    assert "Topics of the coming months" in english and "International business" in english
+
+
+def test_loading_the_demo_again_changes_no_event(demo):
+    def counts():
+        return (
+            EventPage.objects.count(),
+            Revision.objects.count(),
+            get_image_model().objects.count(),
+            get_document_model().objects.count(),
+            sorted(EventPage.objects.values_list("slug", "locale__language_code", "start")),
+        )
+
+    first = counts()
+    call_command("load_demo_content", stdout=io.StringIO())
+
+    assert counts() == first
+
+
+# --------------------
+# The community's demo content: the people directory in both languages, about twenty invented
+# members across the three regions with varied visibility, and several companies.
+
+
+def test_demo_builds_members_companies_and_the_directory(demo):
+    profiles = Profile.objects.select_related("region", "user")
+
+    assert 18 <= profiles.count() <= 25
+    assert {p.region.slug for p in profiles} == {"moscow", "st-petersburg", "ekaterinburg"}
+    assert {p.visibility for p in profiles} == {"public", "members", "private"}
+    assert all(p.user.email.endswith(".example") for p in profiles)
+    assert Company.objects.count() >= 4
+    assert CompanyMembership.objects.filter(role="manager").count() == Company.objects.count()
+    assert set(PeopleIndexPage.objects.values_list("locale__language_code", flat=True)) == {
+        "ru",
+        "en",
+    }
+    assert "rusmeco-member" in demo or MEMBER_PASSWORD in demo
+
+
+def test_demo_members_can_log_in_with_the_documented_password(demo):
+    profile = Profile.objects.filter(visibility="public").select_related("user").first()
+    assert EmailAddress.objects.get(user=profile.user).verified
+
+    response = Client().post(
+        "/ru/accounts/login/", {"login": profile.user.email, "password": MEMBER_PASSWORD}
+    )
+
+    assert response.status_code == 302
+
+
+def test_demo_directory_and_home_sections_are_served_in_both_languages(demo):
+    client = Client()
+
+    russian = client.get("/ru/people/")
+    english = client.get("/en/people/")
+    home = client.get("/en/").text
+
+    assert russian.status_code == english.status_code == 200
+    assert "<h1>Люди</h1>" in russian.text
+    assert "<h1>People</h1>" in english.text
+    assert 'href="/en/people/"' in home
+    assert "Who's new" in home
+
+
+def test_loading_the_demo_again_changes_no_member(demo):
+    def snapshot():
+        return (
+            sorted(Profile.objects.values_list("user__username", "display_name", "visibility")),
+            sorted(Company.objects.values_list("slug", "name")),
+            CompanyMembership.objects.count(),
+            EmailAddress.objects.count(),
+        )
+
+    first = snapshot()
+    call_command("load_demo_content", stdout=io.StringIO())
+
+    assert snapshot() == first
+
+
+# --------------------
+# The regions' demo content: the regions page and a page per regional centre in Russian, two of
+# them and part of the news also in English, one English translation out of date, one news item
+# waiting for review; loading it again changes nothing.
+
+
+def load():
+    call_command("load_demo_content", stdout=io.StringIO())
+
+
+def test_demo_regions_and_news(demo, client):
+
+    centres = RegionPage.objects.live().filter(locale__language_code="ru")
+    assert {page.region.slug for page in centres} == {"moscow", "st-petersburg", "ekaterinburg"}
+    assert all(page.centre_email.endswith(".example") for page in centres)
+    english = RegionPage.objects.live().filter(locale__language_code="en")
+    assert 0 < english.count() < centres.count()
+    assert RegionIndexPage.objects.get(locale__language_code="ru").show_in_menus
+
+    news_ru = NewsPage.objects.live().filter(locale__language_code="ru")
+    news_en = NewsPage.objects.live().filter(locale__language_code="en")
+    assert {page.region.slug for page in news_ru} == {"moscow", "st-petersburg", "ekaterinburg"}
+    assert 0 < news_en.count() < news_ru.count()
+
+    # One English translation is out of date: its Russian source was
+    # published after the translation was made.
+    outdated = [
+        page
+        for page in news_ru
+        if (source := TranslationSource.objects.get_for_instance_or_none(page)) is not None
+        and page.last_published_at > source.last_updated_at
+    ]
+    assert [page.slug for page in outdated] == ["kick-off-spb"]
+
+    # One news item waits for the Ekaterinburg coordinators' review.
+    waiting = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
+    assert [state.content_object.slug for state in waiting] == ["ural-innovation-award"]
+    assert not waiting.get().content_object.live
+
+    for url in ["/ru/regions/", "/en/regions/", "/ru/regions/moscow/", "/en/regions/moscow/"]:
+        assert client.get(url).status_code == 200, url
+
+
+def test_loading_the_regions_again_changes_nothing(demo):
+    pages, states = Page.objects.count(), WorkflowState.objects.count()
+
+    load()
+
+    assert (Page.objects.count(), WorkflowState.objects.count()) == (pages, states)
