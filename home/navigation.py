@@ -11,14 +11,14 @@ password or a log-in): links to private pages are no use to visitors.
 """
 
 from django.core.cache import cache
-from django.db.models import Case, Exists, OuterRef, Subquery, Value, When
-from django.db.models.functions import Length, Substr
+from django.db.models import Case, Subquery, Value, When
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.models import SiteSettings
+from home.querysets import not_restricted
 
 GENERATION_KEY = "navigation:generation"
 CACHE_SECONDS = 60 * 60
@@ -62,15 +62,6 @@ def cached_until_pages_change(key, build, timeout=CACHE_SECONDS):
         value = build()
         cache.set(key, value, timeout)
     return value
-
-
-def not_restricted():
-    """A filter for pages with no view restriction on themselves or an
-    ancestor, in the same query (Wagtail's .public() needs one more)."""
-    ancestor_or_self = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return ~Exists(ancestor_or_self)
 
 
 def build_frame(request, site, language):
