@@ -66,3 +66,15 @@ def test_visible_costs_no_query_of_its_own(pages, home_ru, django_assert_num_que
 
     with django_assert_num_queries(1):
         assert list(every_page().visible().filter(pk=pages["visible"][0].pk)) == []
+
+
+@pytest.mark.django_db
+def test_menu_and_sitemap_show_only_visible_pages(client, pages):
+    menu = client.get("/ru/").text
+    sitemap = client.get("/sitemap.xml").text
+
+    for page in pages["visible"]:
+        assert f'href="{page.url}"' in menu and f"{page.url}</loc>" in sitemap
+    for page in pages["hidden"]:
+        assert page.url is None or f'href="{page.url}"' not in menu
+        assert page.url is None or f"{page.url}</loc>" not in sitemap
