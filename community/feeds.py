@@ -6,7 +6,8 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils.translation import gettext as _
 
-from community.regional import newest_first, visible_news
+from community.models import NewsPage
+from community.regional import newest_first
 
 FEED_ITEMS = 30
 
@@ -34,7 +35,7 @@ class NewsFeed(Feed):
         return self.root_url + page.url + page.reverse_subpage("feed")
 
     def items(self, obj):
-        news = visible_news(obj["index"].locale_id).descendant_of(obj["index"])
+        news = NewsPage.objects.visible(obj["index"].locale_id).descendant_of(obj["index"])
         if obj["region_page"] is not None:
             news = news.child_of(obj["region_page"])
         return newest_first(news).select_related("region")[:FEED_ITEMS]

@@ -5,7 +5,6 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 
 from community.models import PeopleIndexPage
-from home.navigation import not_restricted
 
 
 def active_language():
@@ -13,12 +12,10 @@ def active_language():
 
 
 def people_index(request, language=None):
-    """The live, public people directory of `language` (by default the
-    active one), or None if there is none. One query: the view restriction
-    test is a subquery (Wagtail's .public() would cost a query more)."""
+    """The people directory of `language` (by default the active one) if
+    visitors may see it, or None. One query (see home/querysets.py)."""
     return (
-        PeopleIndexPage.objects.live()
-        .filter(not_restricted(), locale__language_code=language or active_language())
+        PeopleIndexPage.objects.visible(language or active_language())
         .only("id", "url_path", "path", "depth", "locale_id", "translation_key")
         .first()
     )

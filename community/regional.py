@@ -13,18 +13,12 @@ The sections use home.sections.HomeSection; a function may return None.
 from wagtail import hooks
 
 from community.models import NewsPage, RegionPage
-from home.navigation import cached_until_pages_change, not_restricted
+from home.navigation import cached_until_pages_change
 from library.listing import reads_annotation
 
 
 def region_pages(index):
-    return list(
-        RegionPage.objects.child_of(index).live().filter(not_restricted()).select_related("region")
-    )
-
-
-def visible_news(locale_id):
-    return NewsPage.objects.live().filter(locale_id=locale_id).filter(not_restricted())
+    return list(RegionPage.objects.child_of(index).visible().select_related("region"))
 
 
 def newest_first(news):
@@ -32,7 +26,7 @@ def newest_first(news):
 
 
 def latest_news(locale_id, region_page=None, limit=5):
-    news = visible_news(locale_id)
+    news = NewsPage.objects.visible(locale_id)
     if region_page is not None:
         news = news.child_of(region_page)
     news = newest_first(news).select_related("region", "lead_image").defer("body", "gallery")

@@ -6,19 +6,19 @@ cache is dropped whenever a page is published, unpublished, moved or
 deleted, a view restriction changes, or the site settings are saved. A page
 view then costs no query for its frame; building it costs four.
 
-Menus list only live pages that are not behind a view restriction (a
-password or a log-in): links to private pages are no use to visitors.
+Menus list only the pages a visitor may see (see home/querysets.py): links
+to private or expired pages are no use to visitors.
 """
 
 from django.core.cache import cache
-from django.db.models import Case, Exists, OuterRef, Subquery, Value, When
-from django.db.models.functions import Length, Substr
+from django.db.models import Case, Subquery, Value, When
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.models import SiteSettings
+from home.querysets import every_page
 
 GENERATION_KEY = "navigation:generation"
 CACHE_SECONDS = 60 * 60
@@ -64,15 +64,6 @@ def cached_until_pages_change(key, build, timeout=CACHE_SECONDS):
     return value
 
 
-def not_restricted():
-    """A filter for pages with no view restriction on themselves or an
-    ancestor, in the same query (Wagtail's .public() needs one more)."""
-    ancestor_or_self = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return ~Exists(ancestor_or_self)
-
-
 def build_frame(request, site, language):
     def link(page):
         return {"title": page.title, "url": page.get_url(request)}
@@ -88,8 +79,8 @@ def build_frame(request, site, language):
     )
     menu = []
     if home is not None:
-        children = home.get_children().live().in_menu().only(*PAGE_FIELDS)
-        menu = [link(page) for page in children.filter(not_restricted())]
+        children = every_page().child_of(home).in_menu().visible().only(*PAGE_FIELDS)
+        menu = [link(page) for page in children]
     footer = [link(page) for page in footer_pages(request, language)]
     return {
         "home_url": home.get_url(request) if home else f"/{language}/",
@@ -117,12 +108,11 @@ def footer_pages(request, language):
         default=Value(len(chosen_ids)),
     )
     return list(
-        Page.objects.live()
+        every_page()
+        .visible(language)
         .filter(
-            translation_key__in=Page.objects.filter(pk__in=chosen_ids).values("translation_key"),
-            locale__language_code=language,
+            translation_key__in=Page.objects.filter(pk__in=chosen_ids).values("translation_key")
         )
-        .filter(not_restricted())
         .only(*PAGE_FIELDS)
         .order_by(position)
     )

@@ -1,4 +1,4 @@
-"""`/sitemap.xml`: the live, public pages of every language, each with
+"""`/sitemap.xml`: the pages visitors may see, of every language, each with
 hreflang links to its translations.
 
 Wagtail's own sitemap lists the pages under the site's root page, the
@@ -22,15 +22,16 @@ from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from home.querysets import every_page
+
 
 class PortalSitemap(Sitemap):
     # Kept for the request (a sitemap is made per request): finding the
-    # root's translations and the view restrictions takes a query each.
+    # root's translations takes a query.
     @cached_property
     def public_pages(self):
-        """Live pages of every language of the site that need no password,
-        log-in or group (`public()` also drops the descendants of a
-        restricted page)."""
+        """The pages of every language of the site that visitors may see
+        (no password, log-in or group needed for them or an ancestor)."""
         root = self.get_wagtail_site().root_page
         under_a_root = reduce(
             operator.or_,
@@ -39,7 +40,7 @@ class PortalSitemap(Sitemap):
                 for translated_root in root.get_translations(inclusive=True)
             ),
         )
-        return Page.objects.filter(under_a_root).live().public()
+        return every_page().filter(under_a_root).visible()
 
     def items(self):
         # Specific pages, so that each page's own get_sitemap_urls() is used.

@@ -7,7 +7,8 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils.translation import gettext as _
 
-from library.listing import newest, visible_items
+from library.listing import newest
+from library.models import LibraryItemPage
 
 FEED_ITEMS = 30
 
@@ -39,7 +40,7 @@ class LibraryFeed(Feed):
         return self.root_url + obj["library"].feed_url(obj["topic"])
 
     def items(self, obj):
-        items = visible_items(obj["library"].locale_id).child_of(obj["library"])
+        items = LibraryItemPage.objects.visible(obj["library"].locale_id).child_of(obj["library"])
         if obj["topic"] is not None:
             items = items.filter(topics__translation_key=obj["topic"].translation_key)
         return newest(items)[:FEED_ITEMS]

@@ -17,8 +17,8 @@ from home.models import Region, Topic
 from library.caching import cached
 from library.comments import can_moderate, comments_of
 from library.forms import LibraryCommentForm
-from library.listing import newest, visible_items, with_counts
-from library.models.pages import RELATED_ITEMS, subpage_url_from
+from library.listing import newest, with_counts
+from library.models.pages import RELATED_ITEMS, LibraryItemPage, subpage_url_from
 from library.reads import read_total
 
 
@@ -73,7 +73,7 @@ def related_items(page, themes):
     if not themes:
         return []
     related = (
-        newest(visible_items(page.locale_id))
+        newest(LibraryItemPage.objects.visible(page.locale_id))
         .filter(topics__translation_key__in=[topic.translation_key for topic, _url in themes])
         .exclude(pk=page.pk)
         # Renditions of these few images come from Wagtail's rendition cache.

@@ -1,5 +1,5 @@
-"""Listings of library items: which items a visitor may see, the data a
-card shows, and the index and theme pages' context.
+"""Listings of library items (those `LibraryItemPage.objects.visible()`
+gives): the data a card shows, and the index and theme pages' context.
 
 Every listing costs a fixed number of queries, whatever the number of
 items, themes or comments: counts of reads and comments are annotations of
@@ -13,7 +13,6 @@ from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
 
 from home.models import Region, Topic
-from home.navigation import not_restricted
 from library.caching import cached
 from library.comments import comments_annotation
 from library.filters import LibraryFilterForm
@@ -22,11 +21,6 @@ from library.models.pages import ITEMS_PER_PAGE
 
 # The renditions a card's lead image uses (see templates/library/includes/item_card.html).
 CARD_RENDITIONS = ["fill-480x270", "fill-960x540"]
-
-
-def visible_items(locale):
-    """Live library items of `locale` that are not behind a view restriction."""
-    return LibraryItemPage.objects.live().filter(locale=locale).filter(not_restricted())
 
 
 def reads_annotation():
@@ -84,7 +78,7 @@ def sidebar(library):
     the same for every visitor, so cached until the next change."""
 
     def build():
-        items = visible_items(library.locale_id).child_of(library)
+        items = LibraryItemPage.objects.visible(library.locale_id).child_of(library)
         topics = list(Topic.objects.filter(locale_id=library.locale_id))
         return {
             "topics": topics,
@@ -103,7 +97,7 @@ def listing_context(request, library, topic):
     filter_form = LibraryFilterForm(
         request.GET, topics=topics, regions=facts["regions"], years=facts["years"]
     )
-    items = visible_items(library.locale_id).child_of(library)
+    items = LibraryItemPage.objects.visible(library.locale_id).child_of(library)
     if topic is not None:
         # A theme page is the theme filter: the form offers the others.
         del filter_form.fields["theme"]

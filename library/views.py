@@ -22,7 +22,6 @@ from django_comments import signals
 from django_comments.views.moderation import perform_approve, perform_delete, perform_flag
 from django_comments_xtd.models import XtdComment
 
-from home.navigation import not_restricted
 from library.comments import can_moderate, library_item_of
 from library.forms import LibraryCommentForm
 from library.models import LibraryItemPage
@@ -32,11 +31,11 @@ RATE_WINDOW_SECONDS = 10 * 60
 
 
 def commented_item(post_data):
-    """The live, public library item a comment form was sent for."""
+    """The library item a comment form was sent for, if visitors may see it."""
     object_pk = post_data.get("object_pk", "")
     if not object_pk.isdigit():
         raise Http404
-    page = LibraryItemPage.objects.live().filter(not_restricted(), pk=object_pk).first()
+    page = LibraryItemPage.objects.visible().filter(pk=object_pk).first()
     if page is None:
         raise Http404
     page = page.specific

@@ -24,8 +24,8 @@ from home.sections import HomeSection
 from home.whats_new import WhatsNewEntry, WhatsNewSource
 from library.comments import erase_commenter, export_comments
 from library.item_context import library_url_of
-from library.listing import newest, visible_items, with_counts
-from library.models import ItemType
+from library.listing import newest, with_counts
+from library.models import ItemType, LibraryItemPage
 from library.templatetags.library_tags import comments_label, reads_label
 
 
@@ -33,7 +33,7 @@ from library.templatetags.library_tags import comments_label, reads_label
 def newest_library_items(locale_id, limit):
     """The newest items with their type, authors, read and comment counts:
     one query."""
-    items = list(with_counts(newest(visible_items(locale_id)))[:limit])
+    items = list(with_counts(newest(LibraryItemPage.objects.visible(locale_id)))[:limit])
     if not items:
         return None
     return WhatsNewSource(
@@ -135,7 +135,7 @@ def region_case_studies(request, region_page):
     items = list(
         with_counts(
             newest(
-                visible_items(region_page.locale_id).filter(
+                LibraryItemPage.objects.visible(region_page.locale_id).filter(
                     region_id=region_page.region_id, item_type=ItemType.CASE_STUDY
                 )
             )

@@ -12,7 +12,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rusmeco_events import ical, queries
+from rusmeco_events import ical
+from rusmeco_events.models import EventPage
 from rusmeco_events.terms import Terms
 
 FEED_LIMIT = 500
@@ -50,8 +51,11 @@ def theme_events(calendar_page, request, slug):
 
 def _feed(calendar_page, request, terms, name, key, **filters):
     since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
-    events = queries.filtered(
-        queries.visible_events(calendar_page.locale_id).descendant_of(calendar_page), **filters
+    events = (
+        EventPage.objects.visible(calendar_page.locale_id)
+        .descendant_of(calendar_page)
+        .for_listing()
+        .filtered(**filters)
     )
     events = terms.dress(list(events.filter(end__gt=since).order_by("start", "pk")[:FEED_LIMIT]))
     components = [ical.event_component(event, event.get_full_url(request)) for event in events]

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from rusmeco_events import queries
 from rusmeco_events.choices import EventKind
+from rusmeco_events.models import EventPage
 from rusmeco_events.terms import Terms
 
 COLUMNS = (EventKind.ONLINE, EventKind.MEETING, EventKind.TRAINING)
@@ -42,9 +42,8 @@ def programme(locale_id, months_ahead, now=None):
     now = now or timezone.now()
     until = now + datetime.timedelta(days=round(months_ahead * 30.44))
     terms = Terms(locale_id)
-    events = terms.dress(
-        list(queries.upcoming(queries.visible_events(locale_id), now).filter(start__lt=until))
-    )
+    events = EventPage.objects.visible(locale_id).for_listing().upcoming(now)
+    events = terms.dress(list(events.filter(start__lt=until)))
     rows = {}
     for event in events:
         for theme in event.themes:

@@ -12,10 +12,10 @@ from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from rusmeco_events import formatting, queries, registration
+from rusmeco_events import formatting, registration
 from rusmeco_events import month as months
 from rusmeco_events.forms import EventFilterForm
-from rusmeco_events.models import Registration
+from rusmeco_events.models import EventPage, Registration
 from rusmeco_events.terms import Terms
 
 PER_PAGE = 20
@@ -25,8 +25,8 @@ def _listing(calendar_page, request):
     """The filter form and the visible events of this calendar, filtered."""
     terms = Terms(calendar_page.locale_id)
     form = EventFilterForm(request.GET, terms)
-    events = queries.visible_events(calendar_page.locale_id).descendant_of(calendar_page)
-    return terms, form, queries.filtered(events, **form.active)
+    events = EventPage.objects.visible(calendar_page.locale_id).descendant_of(calendar_page)
+    return terms, form, events.for_listing().filtered(**form.active)
 
 
 def _filter_query(form):
@@ -48,7 +48,7 @@ def archive(calendar_page, request):
 def _event_list(calendar_page, request, archive):
     terms, form, events = _listing(calendar_page, request)
     now = timezone.now()
-    events = queries.past(events, now) if archive else queries.upcoming(events, now)
+    events = events.past(now) if archive else events.upcoming(now)
     page_of_events = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
     terms.dress(page_of_events.object_list)
     return calendar_page.render(
@@ -72,7 +72,7 @@ def month(calendar_page, request, year=None, month=None):
         raise Http404("No such month in the calendar.")
     terms, form, events = _listing(calendar_page, request)
     first, last = months.grid_bounds(year, month)
-    events = terms.dress(list(queries.overlapping(events, first, last)))
+    events = terms.dress(list(events.overlapping(first, last)))
     weeks = months.month_weeks(year, month, events, today)
     before, after = months.neighbours(year, month, today)
     return calendar_page.render(

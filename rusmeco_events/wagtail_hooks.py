@@ -12,7 +12,7 @@ from wagtail.admin.widgets import Button
 from home.navigation import cached_until_pages_change
 from home.sections import HomeSection
 from home.whats_new import WhatsNewEntry, WhatsNewSource
-from rusmeco_events import member_data, queries
+from rusmeco_events import member_data
 from rusmeco_events.models import EventIndexPage, EventPage
 from rusmeco_events.viewsets import registration_viewset
 
@@ -42,10 +42,8 @@ def upcoming_events_section(request, page):
     for a minute (and dropped at once when a page is published)."""
 
     def build():
-        events = queries.upcoming(
-            queries.visible_events(page.locale_id, themes=False), timezone.now()
-        )
-        events = list(events[:HOME_EVENTS])
+        events = EventPage.objects.visible(page.locale_id).for_listing(themes=False)
+        events = list(events.upcoming(timezone.now())[:HOME_EVENTS])
         calendar_page = (
             EventIndexPage.objects.live().filter(locale_id=page.locale_id).first()
             if events
@@ -64,7 +62,8 @@ def upcoming_events_section(request, page):
 @hooks.register("register_whats_new")
 def event_reports(locale_id, limit):
     """Events whose report has gone live, by the day it went live."""
-    reports = list(queries.recent_reports(locale_id, limit))
+    reports = EventPage.objects.visible(locale_id).for_listing(themes=False).reports()
+    reports = list(reports[:limit])
     if not reports:
         return None
     calendar_page = EventIndexPage.objects.live().filter(locale_id=locale_id).first()
@@ -91,14 +90,13 @@ hooks.register("register_member_data_erasure", member_data.erase_registrations)
 @hooks.register("register_region_section")
 def region_upcoming_events(request, region_page):
     """A region's page lists the region's next events (two queries)."""
-    events = list(
-        queries.upcoming(
-            queries.visible_events(region_page.locale_id, themes=False).filter(
-                region_id=region_page.region_id
-            ),
-            timezone.now(),
-        )[:HOME_EVENTS]
+    events = (
+        EventPage.objects.visible(region_page.locale_id)
+        .filter(region_id=region_page.region_id)
+        .for_listing(themes=False)
+        .upcoming(timezone.now())
     )
+    events = list(events[:HOME_EVENTS])
     if not events:
         return None
     calendar_page = EventIndexPage.objects.live().filter(locale_id=region_page.locale_id).first()

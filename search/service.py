@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Q, Value
-from django.utils import timezone, translation
+from django.db.models import Value
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends import get_search_backend
@@ -29,6 +29,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 
 from home.models import Region, Topic
+from home.querysets import every_page
 from search import text
 from search.models import SearchFacet
 from search.params import FACETS
@@ -52,24 +53,23 @@ def language_codes(all_languages):
     return [translation.get_language()]
 
 
-def visible_pages(codes):
-    """Pages a visitor may see, in the languages `codes`: live, outside
-    private sections, not past their expiry date.
+def searched_pages(codes):
+    """What a search looks through: the pages a visitor may see
+    (`.visible()`, see home/querysets.py) in the languages `codes`.
 
-    The portal's database backends take the conditions into the search's
-    own SQL; other backends (Elasticsearch, OpenSearch, Wagtail's own) need
-    them in terms of Wagtail's filter fields (`.public()`, subqueries of
-    ids, which an external engine resolves in the database first)."""
-    now = timezone.now()
-    live = Page.objects.live().public()
+    The portal's database backends take `.visible()` into the search's own
+    SQL; other backends (Elasticsearch, OpenSearch, Wagtail's own) filter
+    on Wagtail's filter fields only, so they get the live pages of those
+    languages without the ones `.visible()` leaves out, by id (subqueries
+    of ids, which an external engine resolves in the database first)."""
+    pages = every_page()
     if getattr(get_search_backend(), "accepts_any_filter", False):
-        return live.filter(
-            Q(expire_at__isnull=True) | Q(expire_at__gt=now),
-            locale__language_code__in=codes,
-        )
-    expired = Page.objects.live().filter(expire_at__lte=now).values("pk")
-    return live.filter(locale__in=Locale.objects.filter(language_code__in=codes)).exclude(
-        pk__in=expired
+        return pages.visible().filter(locale__language_code__in=codes)
+    hidden = pages.live().exclude(pk__in=pages.visible().values("pk"))
+    return (
+        pages.live()
+        .filter(locale__in=Locale.objects.filter(language_code__in=codes))
+        .exclude(pk__in=hidden.values("pk"))
     )
 
 
@@ -174,7 +174,7 @@ def run(params, request):
     outcome = Outcome(params=params)
     if not params.query:
         return outcome
-    base = visible_pages(language_codes(params.all_languages))
+    base = searched_pages(language_codes(params.all_languages))
     pages = with_facets(base, params.facets).select_related("locale", "search_record")
     try:
         results = pages.search(params.query, operator="and")
@@ -287,6 +287,6 @@ def suggestions(typed, request):
     words = text.words(typed)
     if not words or len("".join(words)) < 2:
         return []
-    pages = visible_pages(language_codes(False))
+    pages = searched_pages(language_codes(False))
     found = pages.autocomplete(" ".join(words[:6]), operator="and")[:AUTOCOMPLETE_LIMIT]
     return [{"title": page.title, "url": page.get_url(request)} for page in found]

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from community import directory
+from home.querysets import PortalPageManager
 
 PER_PAGE = 20
 
@@ -23,6 +24,8 @@ class PeopleIndexPage(RoutablePageMixin, Page):
     the lists respect every member's choice of who may see their profile."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    objects = PortalPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]

@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, ImageWithCaptionBlock
+from home.querysets import PortalPageManager
 
 NEWS_ON_REGION_PAGE = 5
 
@@ -75,6 +76,8 @@ class RegionPage(RoutablePageMixin, Page):
     centre_phone = models.CharField(_("phone"), max_length=40, blank=True)
     centre_email = models.EmailField(_("e-mail"), blank=True)
     centre_website = models.URLField(_("website"), blank=True)
+
+    objects = PortalPageManager()
 
     content_panels = Page.content_panels + [
         FieldPanel("region"),
@@ -177,6 +180,8 @@ class NewsPage(Page):
     template = "community/news_page.html"
     parent_page_types = ["community.RegionPage"]
     subpage_types = []
+
+    objects = PortalPageManager()
 
     class Meta:
         verbose_name = _("news item")

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, DocumentLinkBlock
+from home.querysets import PortalPageManager
 from home.region_permissions import RegionalEditMixin
 from library.admin_forms import LibraryItemForm
 
@@ -157,6 +158,8 @@ class LibraryItemPage(RegionalEditMixin, Page):
     topics = ParentalManyToManyField(
         "home.Topic", verbose_name=_("themes"), blank=True, related_name="library_items"
     )
+
+    objects = PortalPageManager()
 
     listing_panels = [
         FieldPanel("summary"),

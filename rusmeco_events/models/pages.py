@@ -27,6 +27,7 @@ from rusmeco_events import times
 from rusmeco_events.blocks import GalleryBlock, ReportDocumentsBlock, SpeakersBlock
 from rusmeco_events.choices import EventKind, TrainingFormat
 from rusmeco_events.forms import EventPageForm
+from rusmeco_events.queries import EventPageManager
 
 TRAINING_LABELS = {
     TrainingFormat.ONLINE: _("Online training"),
@@ -164,6 +165,8 @@ class EventPage(RegionalEditMixin, RoutablePageMixin, Page):
         db_index=True,
         help_text=_("Set when a report is first published on the page."),
     )
+
+    objects = EventPageManager()
 
     base_form_class = EventPageForm
 

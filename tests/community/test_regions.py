@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -297,3 +298,18 @@ def test_a_region_coordinator_translates_a_theme(client, topics, locale_en):
     assert (
         client.get(reverse("wagtailsnippets_home_topic:edit", args=[english.pk])).status_code == 200
     )
+
+
+@pytest.mark.django_db
+def test_news_past_its_expiry_date_is_left_out(client, regions_ru):
+    index, moscow, _ural = regions_ru
+    add_news(moscow, "m", "Свежая новость", days_ago=1)
+    expired = add_news(moscow, "old", "Устаревшая новость", days_ago=2)
+    expired.expire_at = timezone.now() - datetime.timedelta(hours=1)
+    expired.save()
+
+    _channel, titles = feed_entries(client.get(f"{index.url}feed/"))
+    region_page = client.get(moscow.url).text
+
+    assert titles == ["Свежая новость"]
+    assert "Свежая новость" in region_page and "Устаревшая новость" not in region_page

@@ -2,8 +2,11 @@
 events, the filters and pagination, in both languages; visitors see only
 live, public events of the page's language."""
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from home.demo import translate
@@ -154,3 +157,14 @@ def test_a_past_event_with_a_report_links_to_it(client, programme):
     html = client.get("/ru/events/archive/").text
 
     assert f'href="{past.url}#report"' in html
+
+
+@pytest.mark.django_db
+def test_events_past_their_expiry_date_are_not_listed(client, calendar_ru, programme):
+    programme["ipr"].expire_at = timezone.now() - datetime.timedelta(hours=1)
+    programme["ipr"].save()
+
+    feed = client.get("/ru/events/feed/").content.decode()
+
+    assert listed(client.get("/ru/events/").text) == ["Онлайн-знания", "Качество на Урале"]
+    assert "Онлайн-знания" in feed and "Патенты" not in feed

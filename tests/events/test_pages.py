@@ -136,8 +136,6 @@ def test_the_report_is_dated_when_it_first_goes_live(calendar_ru):
 
 @pytest.mark.django_db
 def test_recent_reports_are_listed_newest_first(calendar_ru, locale_ru):
-    from rusmeco_events.queries import recent_reports
-
     older = add_event(calendar_ru, "older", start=in_days(-30))
     newer = add_event(calendar_ru, "newer", start=in_days(-10))
     add_event(calendar_ru, "no-report", start=in_days(-5))
@@ -146,7 +144,8 @@ def test_recent_reports_are_listed_newest_first(calendar_ru, locale_ru):
         page.report_published_at = in_days(-days_ago)
         page.save_revision().publish()
 
-    assert [page.slug for page in recent_reports(locale_ru.pk)] == ["newer", "older"]
+    reports = EventPage.objects.visible(locale_ru.pk).reports()
+    assert [page.slug for page in reports] == ["newer", "older"]
 
 
 @pytest.mark.django_db

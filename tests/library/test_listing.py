@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from home.demo import translate
@@ -204,3 +205,18 @@ def test_sidebar_follows_publishing_at_once(client, library_ru, shelf, make_item
     html = client.get(library_ru.url).text
     assert theme_count(html, "Маркетинг инноваций") == 1
     assert "Новый маркетинг" in html and "Бренд для технологии" not in html
+
+
+@pytest.mark.django_db
+def test_items_past_their_expiry_date_are_neither_listed_nor_counted(
+    client, library_ru, shelf, make_item
+):
+    expired = make_item(library_ru, title="Устаревший кейс", topics_=["ipr"])
+    expired.expire_at = timezone.now() - datetime.timedelta(hours=1)
+    expired.save()
+
+    html = client.get(library_ru.url).text
+    feed = client.get(f"{library_ru.url}feed/").text
+
+    assert "Устаревший кейс" not in html and "Устаревший кейс" not in feed
+    assert theme_count(html, "Права интеллектуальной собственности") == 3

@@ -3,11 +3,14 @@ with Russian and English analysis in the index settings and mapping; and a
 smoke test against osmem-server, an in-memory imitation of OpenSearch (not
 OpenSearch itself), started on 127.0.0.1 for the test."""
 
+import datetime
 import importlib
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from osmem_server import OsmemServer
+from wagtail.models import PageViewRestriction
 
 from home.demo import translate
 from home.models import StandardPage
@@ -154,6 +157,30 @@ def test_publishing_indexes_the_page_in_opensearch(client, opensearch, make_page
     response = client.get("/ru/search/", {"q": "венчурный фонд"})
 
     assert [item.url for item in response.context["outcome"].items] == ["/ru/new/"]
+
+
+@pytest.mark.django_db
+def test_opensearch_finds_only_pages_a_visitor_may_see(client, opensearch, make_page):
+    public = make_page("public", "Венчурные фонды")
+    draft = make_page("draft", "Венчурные фонды: черновик")
+    draft.unpublish()
+    private = make_page("private", "Венчурные фонды для своих")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    inside = make_page("inside", "Венчурные фонды внутри", parent=private)
+    expired = make_page("expired", "Венчурные фонды прошлых лет")
+    expired.expire_at = timezone.now() - datetime.timedelta(hours=1)
+    expired.save()
+    call_command("update_index", verbosity=0)
+
+    response = client.get("/ru/search/", {"q": "венчурный фонд"})
+    suggestions = client.get("/ru/search/suggest/", {"q": "венчурн"}).json()
+
+    assert [item.url for item in response.context["outcome"].items] == [public.url]
+    assert response.context["outcome"].count == 1
+    assert [result["url"] for result in suggestions["results"]] == [public.url]
+    assert {draft.url, private.url, inside.url, expired.url}.isdisjoint(
+        {item.url for item in response.context["outcome"].items}
+    )
 
 
 def test_the_opensearch_client_imports_beside_the_events_app():
