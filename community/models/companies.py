@@ -14,6 +14,8 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from home.models.regional import RegionMixin
+
 
 class Sector(models.TextChoices):
     SOFTWARE = "software", _("Software and IT services")
@@ -38,7 +40,7 @@ def logo_path(instance, filename):
     return f"companies/logos/{uuid.uuid4().hex}.{extension}"
 
 
-class Company(models.Model):
+class Company(RegionMixin, models.Model):
     """An innovative company of the community, with its public profile."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -53,14 +55,6 @@ class Company(models.Model):
     )
     logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
     size = models.CharField(_("size"), max_length=10, choices=CompanySize.choices, blank=True)
     description = models.TextField(_("description"), max_length=3000, blank=True)

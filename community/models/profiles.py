@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from home.models.regional import RegionMixin
+
 # Languages a member may say they speak; names are shown in the visitor's
 # language through Django's own translations (get_language_info).
 SPOKEN_LANGUAGES = ["ru", "en", "de", "fr", "fi", "sv", "it", "es", "zh-hans", "ja", "uk", "kk"]
@@ -51,7 +53,7 @@ class ProfileQuerySet(models.QuerySet):
         return self.visible_to(user).exclude(visibility=Visibility.PRIVATE)
 
 
-class Profile(models.Model):
+class Profile(RegionMixin, models.Model):
     """A member's person profile. Created when the member confirms their
     e-mail address (or first opens their profile); removed with the
     account."""
@@ -76,14 +78,6 @@ class Profile(models.Model):
     photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     position = models.CharField(_("position"), max_length=120, blank=True)
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     themes = models.ManyToManyField(
         "home.Topic", verbose_name=_("themes of expertise"), blank=True, related_name="+"
     )

@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, ImageWithCaptionBlock
+from home.models.regional import RegionMixin, region_field
 
 NEWS_ON_REGION_PAGE = 5
 
@@ -61,13 +62,8 @@ class RegionIndexPage(RoutablePageMixin, Page):
         return NewsFeed()(request, index=self, region_page=None)
 
 
-class RegionPage(RoutablePageMixin, Page):
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+class RegionPage(RegionMixin, RoutablePageMixin, Page):
+    region = region_field(required=True)
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     centre_name = models.CharField(_("regional centre"), max_length=200, blank=True)
@@ -77,7 +73,7 @@ class RegionPage(RoutablePageMixin, Page):
     centre_website = models.URLField(_("website"), blank=True)
 
     content_panels = Page.content_panels + [
-        FieldPanel("region"),
+        RegionMixin.region_panel,
         FieldPanel("intro"),
         MultiFieldPanel(
             [
@@ -127,7 +123,7 @@ class RegionPage(RoutablePageMixin, Page):
         return NewsFeed()(request, index=self.get_parent().specific, region_page=self)
 
 
-class NewsPage(Page):
+class NewsPage(RegionMixin, Page):
     """Regional news: written under a region's page, whose region it takes."""
 
     date = models.DateField(_("date"), default=datetime.date.today)
@@ -146,15 +142,7 @@ class NewsPage(Page):
         [("image", ImageWithCaptionBlock())], verbose_name=_("photo gallery"), blank=True
     )
     # Set from the region page above on every save; not edited by hand.
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    region = region_field(editable=False)
 
     # Counted as library items are (library/reads.py).
     counts_reads = True

@@ -22,7 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, DocumentLinkBlock
-from home.region_permissions import RegionalEditMixin
+from home.models.regional import RegionalEditMixin, region_field
 from library.admin_forms import LibraryItemForm
 
 ITEMS_PER_PAGE = 12
@@ -145,15 +145,7 @@ class LibraryItemPage(RegionalEditMixin, Page):
         blank=True,
         help_text=_("Names as they should appear, separated by commas."),
     )
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The review goes to the coordinators of this region."),
-    )
+    region = region_field(help_text=_("The review goes to the coordinators of this region."))
     topics = ParentalManyToManyField(
         "home.Topic", verbose_name=_("themes"), blank=True, related_name="library_items"
     )
@@ -227,7 +219,7 @@ class CaseStudyPage(LibraryItemPage):
             [
                 FieldPanel("company_name"),
                 FieldRowPanel([FieldPanel("company_sector"), FieldPanel("company_size")]),
-                FieldRowPanel([FieldPanel("region"), FieldPanel("company_website")]),
+                FieldRowPanel([RegionalEditMixin.region_panel, FieldPanel("company_website")]),
             ],
             _("Company"),
         ),
@@ -276,7 +268,7 @@ class ArticlePage(LibraryItemPage):
     body = StreamField(BodyBlock(), verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("item_type"), FieldPanel("region")]),
+        FieldRowPanel([FieldPanel("item_type"), RegionalEditMixin.region_panel]),
         MultiFieldPanel(LibraryItemPage.listing_panels, _("Listing")),
         FieldPanel("body"),
     ]
