@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock, ImageWithCaptionBlock
 from home.models.regional import RegionMixin, region_field
+from home.reads import ReadCountingMixin
 
 NEWS_ON_REGION_PAGE = 5
 
@@ -123,7 +124,7 @@ class RegionPage(RegionMixin, RoutablePageMixin, Page):
         return NewsFeed()(request, index=self.get_parent().specific, region_page=self)
 
 
-class NewsPage(RegionMixin, Page):
+class NewsPage(RegionMixin, ReadCountingMixin, Page):
     """Regional news: written under a region's page, whose region it takes."""
 
     date = models.DateField(_("date"), default=datetime.date.today)
@@ -143,9 +144,6 @@ class NewsPage(RegionMixin, Page):
     )
     # Set from the region page above on every save; not edited by hand.
     region = region_field(editable=False)
-
-    # Counted as library items are (library/reads.py).
-    counts_reads = True
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
@@ -175,17 +173,3 @@ class NewsPage(RegionMixin, Page):
         if parent is not None and isinstance(parent.specific_deferred, RegionPage):
             self.region_id = parent.specific_deferred.region_id
         return super().save(*args, **kwargs)
-
-    def serve(self, request, *args, **kwargs):
-        from library.reads import record_read
-
-        if request.method == "GET" and not getattr(request, "is_preview", False):
-            record_read(request, self)
-        return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from library.reads import read_total
-
-        context = super().get_context(request, *args, **kwargs)
-        context["reads"] = read_total(self.pk)
-        return context

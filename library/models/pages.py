@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock, DocumentLinkBlock
 from home.models.regional import RegionalEditMixin, region_field
+from home.reads import ReadCountingMixin
 from library.admin_forms import LibraryItemForm
 
 ITEMS_PER_PAGE = 12
@@ -118,7 +119,7 @@ def subpage_url(library, route_name, **kwargs):
     return subpage_url_from(library.url, route_name, **kwargs)
 
 
-class LibraryItemPage(RegionalEditMixin, Page):
+class LibraryItemPage(RegionalEditMixin, ReadCountingMixin, Page):
     """What every library item has. Not created directly: editors create a
     case study or an article."""
 
@@ -167,19 +168,10 @@ class LibraryItemPage(RegionalEditMixin, Page):
     is_creatable = False
     parent_page_types = ["library.LibraryIndexPage"]
     subpage_types = []
-    # Views are counted (library/reads.py).
-    counts_reads = True
 
     class Meta:
         verbose_name = _("library item")
         verbose_name_plural = _("library items")
-
-    def serve(self, request, *args, **kwargs):
-        from library.reads import record_read
-
-        if request.method == "GET" and not getattr(request, "is_preview", False):
-            record_read(request, self)
-        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from library.item_context import item_context
