@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from home.choices import CompanySize
 from home.models.regional import RegionMixin
 
 
@@ -26,13 +27,6 @@ class Sector(models.TextChoices):
     ENERGY = "energy", _("Energy and environment")
     CONSULTING = "consulting", _("Consulting and business services")
     OTHER = "other", _("Other")
-
-
-class CompanySize(models.TextChoices):
-    MICRO = "micro", _("1–9 people")
-    SMALL = "small", _("10–49 people")
-    MEDIUM = "medium", _("50–249 people")
-    LARGE = "large", _("250 people or more")
 
 
 def logo_path(instance, filename):

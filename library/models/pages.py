@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, DocumentLinkBlock
+from home.choices import CompanySize
 from home.models.regional import RegionalEditMixin, region_field
 from home.reads import ReadCountingMixin
 from library.admin_forms import LibraryItemForm
@@ -38,12 +39,6 @@ class ItemType(models.TextChoices):
 
 
 ARTICLE_TYPES = [choice for choice in ItemType.choices if choice[0] != ItemType.CASE_STUDY]
-
-
-class CompanySize(models.TextChoices):
-    MICRO = "micro", _("Micro (fewer than 10 people)")
-    SMALL = "small", _("Small (10–49 people)")
-    MEDIUM = "medium", _("Medium-sized (50–249 people)")
 
 
 class LibraryIndexPage(RoutablePageMixin, Page):
