@@ -5,8 +5,6 @@ company and invite or remove members; an invited member joins only by
 accepting, so nobody is listed in a company without saying yes.
 """
 
-import uuid
-
 from anyascii import anyascii
 from django.conf import settings
 from django.core.validators import URLValidator
@@ -14,6 +12,7 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from community.models.pictures import picture_fields, random_file_name
 from home.choices import CompanySize
 from home.models.regional import RegionMixin
 
@@ -29,9 +28,9 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# The migrations name this function: it stays here, under this name.
 def logo_path(instance, filename):
-    extension = filename.rsplit(".", 1)[-1].lower()
-    return f"companies/logos/{uuid.uuid4().hex}.{extension}"
+    return random_file_name("companies/logos", filename)
 
 
 class Company(RegionMixin, models.Model):
@@ -40,15 +39,7 @@ class Company(RegionMixin, models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=140, unique=True, editable=False)
     search_name = models.CharField(max_length=120, editable=False, db_index=True)
-    logo = models.ImageField(
-        _("logo"),
-        upload_to=logo_path,
-        blank=True,
-        width_field="logo_width",
-        height_field="logo_height",
-    )
-    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo, logo_width, logo_height = picture_fields("logo", _("logo"), logo_path)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
     size = models.CharField(_("size"), max_length=10, choices=CompanySize.choices, blank=True)
     description = models.TextField(_("description"), max_length=3000, blank=True)
