@@ -1,4 +1,5 @@
-"""Checking and storing the pictures members upload (photos, logos).
+"""Checking and storing the pictures members upload (photos, logos); their
+model fields come from community/models/pictures.py.
 
 A file is accepted only if Pillow reads it as a JPEG, PNG, GIF or WebP
 picture of at most 5 MB and a sensible number of pixels. It is then drawn
@@ -9,10 +10,12 @@ scripts.
 """
 
 import io
+from functools import partial
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -23,6 +26,7 @@ ACCEPTED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 ACCEPT_ATTRIBUTE = "image/jpeg,image/png,image/gif,image/webp"
 
 TOO_MANY_PIXELS = _("The picture is too large: at most 40 megapixels are accepted.")
+PICTURE_HELP_TEXT = _("A JPEG, PNG, GIF or WebP picture of at most 5 MB.")
 NOT_AN_IMAGE = _(
     "This file is not a picture we can accept. Upload a JPEG, PNG, GIF or WebP image "
     "(SVG and other files are not accepted)."
@@ -79,12 +83,15 @@ def _redrawn(picture):
 
 
 class PictureField(forms.FileField):
-    """A file field for member pictures: checked and redrawn on clean."""
+    """The form field of every picture a member uploads: optional, checked
+    and redrawn to fit max_side × max_side on clean."""
 
     widget = forms.ClearableFileInput
 
     def __init__(self, *, max_side, **kwargs):
         self.max_side = max_side
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", PICTURE_HELP_TEXT)
         super().__init__(**kwargs)
         self.widget.attrs["accept"] = ACCEPT_ATTRIBUTE
 
@@ -93,3 +100,27 @@ class PictureField(forms.FileField):
         if value and value is not initial and hasattr(value, "read"):
             return checked_image(value, self.max_side)
         return value
+
+
+class PictureFormMixin:
+    """For every ModelForm with PictureFields: when a saved picture is
+    replaced or cleared, the old file is deleted from storage once the save
+    is committed (so a failed save keeps it). Save such forms in a
+    transaction, as community/views/saving.py does."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._stored_pictures = {
+            name: getattr(self.instance, name).name
+            for name, field in self.fields.items()
+            if isinstance(field, PictureField)
+        }
+
+    def save(self, commit=True):
+        saved = super().save(commit=commit)
+        if commit:
+            for name, old in self._stored_pictures.items():
+                picture = getattr(saved, name)
+                if old and old != picture.name:
+                    transaction.on_commit(partial(picture.storage.delete, old))
+        return saved

@@ -8,8 +8,8 @@ and translate those pages, and what they save still goes through the review
 before it is published (publishing, deleting and moving keep Wagtail's own
 rules).
 
-A page type takes part by mixing in RegionalEditMixin; its `region` is a
-home.Region.
+A page type takes part by mixing in home.models.regional.RegionalEditMixin,
+which gives it its `region` (a home.Region) and this permission tester.
 """
 
 from wagtail.models import PagePermissionTester
@@ -32,12 +32,10 @@ def coordinates_region_of(user, page):
 
 
 class RegionalPagePermissionTester(PagePermissionTester):
+    """Wagtail's permissions, and editing for the coordinators of the
+    page's region."""
+
     def can_edit(self):
         return super().can_edit() or (
             not self.page_is_root and coordinates_region_of(self.user, self.page)
         )
-
-
-class RegionalEditMixin:
-    def permissions_for_user(self, user):
-        return RegionalPagePermissionTester(user, self)

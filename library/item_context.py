@@ -1,6 +1,6 @@
-"""What a case study or article page shows besides its own fields: its
-read count, its themes and region in the page's language, related items
-("More on this theme") and its comments.
+"""What a case study or article page shows besides its own fields and its
+read count (home/reads.py): its themes and region in the page's language,
+related items ("More on this theme") and its comments.
 
 Themes, region, lead image and documents change only when the page is
 published or a theme is edited, so they are cached (library/caching.py); a
@@ -19,7 +19,6 @@ from library.comments import can_moderate, comments_of
 from library.forms import LibraryCommentForm
 from library.listing import newest, with_counts
 from library.models.pages import RELATED_ITEMS, LibraryItemPage, subpage_url_from
-from library.reads import read_total
 
 
 def item_facts(page, preview=False):
@@ -88,7 +87,6 @@ def item_context(request, page):
     comment_tree, comment_total = comments_of(page, request.user)
     next_url = urlencode({"next": f"{page.url}#comments"})
     return {
-        "reads": read_total(page.pk),
         "themes": facts["themes"],
         "region": facts["region"],
         "lead_image": facts["lead_image"],

@@ -1,27 +1,21 @@
 """Forms of company managers: the company profile and invitations."""
 
 from django import forms
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from community.models import Company, Role
-from community.uploads import PictureField
+from community.uploads import PictureField, PictureFormMixin
 from home.models import Region
 
 LOGO_SIZE = 400
 
 
-class CompanyForm(forms.ModelForm):
+class CompanyForm(PictureFormMixin, forms.ModelForm):
     """The company profile. Who manages it is decided by memberships,
     never by the form."""
 
-    logo = PictureField(
-        label=_("Logo"),
-        required=False,
-        max_side=LOGO_SIZE,
-        help_text=_("A JPEG, PNG, GIF or WebP picture of at most 5 MB."),
-    )
+    logo = PictureField(label=_("Logo"), max_side=LOGO_SIZE)
     region = forms.ModelChoiceField(
         label=_("Region"), queryset=Region.objects.none(), required=False
     )
@@ -53,21 +47,12 @@ class CompanyForm(forms.ModelForm):
                 translation_key=region.translation_key, locale=locale
             ).first()
             self.initial["region"] = (match or region).pk
-        self._old_logo = self.instance.logo.name if self.instance.pk else ""
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
             raise forms.ValidationError(_("Please enter the company's name."), code="required")
         return name
-
-    def save(self, commit=True):
-        company = super().save(commit=commit)
-        old = self._old_logo
-        if commit and old and old != company.logo.name:
-            storage = company.logo.storage
-            transaction.on_commit(lambda: storage.delete(old))
-        return company
 
 
 class InviteForm(forms.Form):

@@ -1,14 +1,13 @@
 """The member's own profile form, and the name asked for at sign-up."""
 
 from django import forms
-from django.db import transaction
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from community.models import Profile
 from community.models.profiles import SPOKEN_LANGUAGES
-from community.uploads import PictureField
+from community.uploads import PictureField, PictureFormMixin
 from home.models import Region, Topic
 
 PHOTO_SIZE = 480
@@ -20,17 +19,12 @@ def language_choices():
     return [(code, get_language_info(code)["name_translated"]) for code in SPOKEN_LANGUAGES]
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PictureFormMixin, forms.ModelForm):
     """Everything a member may change about their profile. The member it
     belongs to comes from the session, never from the form, and any other
     posted field (owner, staff flags ...) is ignored."""
 
-    photo = PictureField(
-        label=_("Photo"),
-        required=False,
-        max_side=PHOTO_SIZE,
-        help_text=_("A JPEG, PNG, GIF or WebP picture of at most 5 MB."),
-    )
+    photo = PictureField(label=_("Photo"), max_side=PHOTO_SIZE)
     region = forms.ModelChoiceField(
         label=_("Region"), queryset=Region.objects.none(), required=False
     )
@@ -87,7 +81,6 @@ class ProfileForm(forms.ModelForm):
                     "pk", flat=True
                 )
             )
-        self._old_photo = self.instance.photo.name if self.instance.pk else ""
 
     @staticmethod
     def _in_locale(model, term, locale):
@@ -110,14 +103,7 @@ class ProfileForm(forms.ModelForm):
             # parts of the portal (comments) greet the member by it.
             user.first_name, user.last_name = profile.display_name[:150], ""
             user.save(update_fields=["first_name", "last_name"])
-            self._forget_replaced_photo(profile)
         return profile
-
-    def _forget_replaced_photo(self, profile):
-        old = self._old_photo
-        if old and old != profile.photo.name:
-            storage = profile.photo.storage
-            transaction.on_commit(lambda: storage.delete(old))
 
 
 class SignupDetailsForm(forms.Form):

@@ -2,7 +2,7 @@
 companies, the people directory page, the regional centres and their
 news (forums and blogs join later in modules of their own)."""
 
-from .companies import Company, CompanyMembership, CompanySize, Role, Sector
+from .companies import Company, CompanyMembership, Role, Sector
 from .pages import PeopleIndexPage
 from .profiles import Profile, Visibility
 from .regions import NewsPage, RegionIndexPage, RegionPage
@@ -10,7 +10,6 @@ from .regions import NewsPage, RegionIndexPage, RegionPage
 __all__ = [
     "Company",
     "CompanyMembership",
-    "CompanySize",
     "NewsPage",
     "PeopleIndexPage",
     "Profile",

@@ -5,14 +5,16 @@ company and invite or remove members; an invited member joins only by
 accepting, so nobody is listed in a company without saying yes.
 """
 
-import uuid
-
 from anyascii import anyascii
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from community.models.pictures import picture_fields, random_file_name
+from home.choices import CompanySize
+from home.models.regional import RegionMixin
 
 
 class Sector(models.TextChoices):
@@ -26,41 +28,18 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class CompanySize(models.TextChoices):
-    MICRO = "micro", _("1–9 people")
-    SMALL = "small", _("10–49 people")
-    MEDIUM = "medium", _("50–249 people")
-    LARGE = "large", _("250 people or more")
-
-
+# The migrations name this function: it stays here, under this name.
 def logo_path(instance, filename):
-    extension = filename.rsplit(".", 1)[-1].lower()
-    return f"companies/logos/{uuid.uuid4().hex}.{extension}"
+    return random_file_name("companies/logos", filename)
 
 
-class Company(models.Model):
+class Company(RegionMixin, models.Model):
     """An innovative company of the community, with its public profile."""
 
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=140, unique=True, editable=False)
     search_name = models.CharField(max_length=120, editable=False, db_index=True)
-    logo = models.ImageField(
-        _("logo"),
-        upload_to=logo_path,
-        blank=True,
-        width_field="logo_width",
-        height_field="logo_height",
-    )
-    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo, logo_width, logo_height = picture_fields("logo", _("logo"), logo_path)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
     size = models.CharField(_("size"), max_length=10, choices=CompanySize.choices, blank=True)
     description = models.TextField(_("description"), max_length=3000, blank=True)

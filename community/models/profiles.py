@@ -1,12 +1,13 @@
 """The person profile every member keeps: who they are, what they know
 about, and who may see it."""
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from community.models.pictures import picture_fields, random_file_name
+from home.models.regional import RegionMixin
 
 # Languages a member may say they speak; names are shown in the visitor's
 # language through Django's own translations (get_language_info).
@@ -19,11 +20,9 @@ class Visibility(models.TextChoices):
     PRIVATE = "private", _("Only me")
 
 
+# The migrations name this function: it stays here, under this name.
 def photo_path(instance, filename):
-    # A random name: photos cannot be guessed or overwrite each other, and
-    # the member's original file name (which may hold their name) is dropped.
-    extension = filename.rsplit(".", 1)[-1].lower()
-    return f"members/photos/{uuid.uuid4().hex}.{extension}"
+    return random_file_name("members/photos", filename)
 
 
 class ProfileQuerySet(models.QuerySet):
@@ -51,7 +50,7 @@ class ProfileQuerySet(models.QuerySet):
         return self.visible_to(user).exclude(visibility=Visibility.PRIVATE)
 
 
-class Profile(models.Model):
+class Profile(RegionMixin, models.Model):
     """A member's person profile. Created when the member confirms their
     e-mail address (or first opens their profile); removed with the
     account."""
@@ -66,24 +65,8 @@ class Profile(models.Model):
     # display_name folded to lower case: a case-insensitive search that also
     # works for Cyrillic on SQLite (whose LIKE folds ASCII only).
     search_name = models.CharField(max_length=80, editable=False, db_index=True)
-    photo = models.ImageField(
-        _("photo"),
-        upload_to=photo_path,
-        blank=True,
-        width_field="photo_width",
-        height_field="photo_height",
-    )
-    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo, photo_width, photo_height = picture_fields("photo", _("photo"), photo_path)
     position = models.CharField(_("position"), max_length=120, blank=True)
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     themes = models.ManyToManyField(
         "home.Topic", verbose_name=_("themes of expertise"), blank=True, related_name="+"
     )

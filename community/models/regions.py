@@ -21,7 +21,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, ImageWithCaptionBlock
+from home.models.regional import RegionMixin, region_field
 from home.querysets import PortalPageManager
+from home.reads import ReadCountingMixin
 
 NEWS_ON_REGION_PAGE = 5
 
@@ -62,13 +64,8 @@ class RegionIndexPage(RoutablePageMixin, Page):
         return NewsFeed()(request, index=self, region_page=None)
 
 
-class RegionPage(RoutablePageMixin, Page):
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+class RegionPage(RegionMixin, RoutablePageMixin, Page):
+    region = region_field(required=True)
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     centre_name = models.CharField(_("regional centre"), max_length=200, blank=True)
@@ -80,7 +77,7 @@ class RegionPage(RoutablePageMixin, Page):
     objects = PortalPageManager()
 
     content_panels = Page.content_panels + [
-        FieldPanel("region"),
+        RegionMixin.region_panel,
         FieldPanel("intro"),
         MultiFieldPanel(
             [
@@ -130,7 +127,7 @@ class RegionPage(RoutablePageMixin, Page):
         return NewsFeed()(request, index=self.get_parent().specific, region_page=self)
 
 
-class NewsPage(Page):
+class NewsPage(RegionMixin, ReadCountingMixin, Page):
     """Regional news: written under a region's page, whose region it takes."""
 
     date = models.DateField(_("date"), default=datetime.date.today)
@@ -149,18 +146,7 @@ class NewsPage(Page):
         [("image", ImageWithCaptionBlock())], verbose_name=_("photo gallery"), blank=True
     )
     # Set from the region page above on every save; not edited by hand.
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    # Counted as library items are (library/reads.py).
-    counts_reads = True
+    region = region_field(editable=False)
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
@@ -192,17 +178,3 @@ class NewsPage(Page):
         if parent is not None and isinstance(parent.specific_deferred, RegionPage):
             self.region_id = parent.specific_deferred.region_id
         return super().save(*args, **kwargs)
-
-    def serve(self, request, *args, **kwargs):
-        from library.reads import record_read
-
-        if request.method == "GET" and not getattr(request, "is_preview", False):
-            record_read(request, self)
-        return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from library.reads import read_total
-
-        context = super().get_context(request, *args, **kwargs)
-        context["reads"] = read_total(self.pk)
-        return context

@@ -8,7 +8,6 @@ that is not theirs) gets 404, whatever id or slug is in the URL.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,6 +19,7 @@ from community import memberships as rules
 from community.forms.companies import CompanyForm, InviteForm
 from community.links import company_url
 from community.models import Company, CompanyMembership, Role
+from community.views.saving import save_posted_form
 
 
 def managed_company(request, slug):
@@ -44,19 +44,19 @@ def my_companies(request):
 @never_cache
 @login_required
 def create_company(request):
-    if request.method == "POST":
-        form = CompanyForm(request.POST, request.FILES)
-        if form.is_valid():
-            with transaction.atomic():
-                company = form.save()
-                CompanyMembership.objects.create(
-                    company=company, user=request.user, role=Role.MANAGER, accepted=True
-                )
-            messages.success(request, _("The company has been created. You are its manager."))
-            return redirect("community:company_members", slug=company.slug)
-        messages.error(request, _("Please correct the errors below."))
-    else:
-        form = CompanyForm()
+    def make_manager(company):
+        CompanyMembership.objects.create(
+            company=company, user=request.user, role=Role.MANAGER, accepted=True
+        )
+
+    form, company = save_posted_form(
+        request,
+        CompanyForm,
+        _("The company has been created. You are its manager."),
+        after_save=make_manager,
+    )
+    if company is not None:
+        return redirect("community:company_members", slug=company.slug)
     return render(request, "community/company_form.html", {"form": form, "company": None})
 
 
@@ -64,16 +64,11 @@ def create_company(request):
 @login_required
 def edit_company(request, slug):
     company = managed_company(request, slug)
-    if request.method == "POST":
-        form = CompanyForm(request.POST, request.FILES, instance=company)
-        if form.is_valid():
-            with transaction.atomic():
-                form.save()
-            messages.success(request, _("The company profile has been saved."))
-            return redirect("community:my_companies")
-        messages.error(request, _("Please correct the errors below."))
-    else:
-        form = CompanyForm(instance=company)
+    form, saved = save_posted_form(
+        request, CompanyForm, _("The company profile has been saved."), instance=company
+    )
+    if saved is not None:
+        return redirect("community:my_companies")
     return render(
         request,
         "community/company_form.html",

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.models.regional import RegionMixin, region_field
 
 
 class IntroBodyMixin(models.Model):
@@ -68,21 +69,15 @@ class HomePage(IntroBodyMixin, Page):
         verbose_name_plural = _("home pages")
 
 
-class StandardPage(IntroBodyMixin, Page):
+class StandardPage(IntroBodyMixin, RegionMixin, Page):
     """A page of text and media: About the project, Contact details,
     regional information."""
 
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Set for regional information pages."),
-    )
+    region = region_field(help_text=_("Set for regional information pages."))
 
-    content_panels = Page.content_panels + IntroBodyMixin.content_panels + [FieldPanel("region")]
+    content_panels = (
+        Page.content_panels + IntroBodyMixin.content_panels + [RegionMixin.region_panel]
+    )
     search_fields = Page.search_fields + IntroBodyMixin.search_fields
 
     template = "home/standard_page.html"

@@ -22,8 +22,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, DocumentLinkBlock
+from home.choices import CompanySize
+from home.models.regional import RegionalEditMixin, region_field
 from home.querysets import PortalPageManager
-from home.region_permissions import RegionalEditMixin
+from home.reads import ReadCountingMixin
 from library.admin_forms import LibraryItemForm
 
 ITEMS_PER_PAGE = 12
@@ -38,12 +40,6 @@ class ItemType(models.TextChoices):
 
 
 ARTICLE_TYPES = [choice for choice in ItemType.choices if choice[0] != ItemType.CASE_STUDY]
-
-
-class CompanySize(models.TextChoices):
-    MICRO = "micro", _("Micro (fewer than 10 people)")
-    SMALL = "small", _("Small (10–49 people)")
-    MEDIUM = "medium", _("Medium-sized (50–249 people)")
 
 
 class LibraryIndexPage(RoutablePageMixin, Page):
@@ -119,7 +115,7 @@ def subpage_url(library, route_name, **kwargs):
     return subpage_url_from(library.url, route_name, **kwargs)
 
 
-class LibraryItemPage(RegionalEditMixin, Page):
+class LibraryItemPage(RegionalEditMixin, ReadCountingMixin, Page):
     """What every library item has. Not created directly: editors create a
     case study or an article."""
 
@@ -146,15 +142,7 @@ class LibraryItemPage(RegionalEditMixin, Page):
         blank=True,
         help_text=_("Names as they should appear, separated by commas."),
     )
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The review goes to the coordinators of this region."),
-    )
+    region = region_field(help_text=_("The review goes to the coordinators of this region."))
     topics = ParentalManyToManyField(
         "home.Topic", verbose_name=_("themes"), blank=True, related_name="library_items"
     )
@@ -178,19 +166,10 @@ class LibraryItemPage(RegionalEditMixin, Page):
     is_creatable = False
     parent_page_types = ["library.LibraryIndexPage"]
     subpage_types = []
-    # Views are counted (library/reads.py).
-    counts_reads = True
 
     class Meta:
         verbose_name = _("library item")
         verbose_name_plural = _("library items")
-
-    def serve(self, request, *args, **kwargs):
-        from library.reads import record_read
-
-        if request.method == "GET" and not getattr(request, "is_preview", False):
-            record_read(request, self)
-        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from library.item_context import item_context
@@ -230,7 +209,7 @@ class CaseStudyPage(LibraryItemPage):
             [
                 FieldPanel("company_name"),
                 FieldRowPanel([FieldPanel("company_sector"), FieldPanel("company_size")]),
-                FieldRowPanel([FieldPanel("region"), FieldPanel("company_website")]),
+                FieldRowPanel([RegionalEditMixin.region_panel, FieldPanel("company_website")]),
             ],
             _("Company"),
         ),
@@ -279,7 +258,7 @@ class ArticlePage(LibraryItemPage):
     body = StreamField(BodyBlock(), verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("item_type"), FieldPanel("region")]),
+        FieldRowPanel([FieldPanel("item_type"), RegionalEditMixin.region_panel]),
         MultiFieldPanel(LibraryItemPage.listing_panels, _("Listing")),
         FieldPanel("body"),
     ]

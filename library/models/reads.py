@@ -4,7 +4,7 @@ as regional news) has been read.
 The counter lives in its own table, not on the page: publishing a revision
 saves every field of the page, and would put back the count the revision
 was made with. Views are counted in the cache first and added here in
-batches (see library/reads.py).
+batches (see home/reads.py).
 """
 
 from django.db import models

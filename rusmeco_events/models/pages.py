@@ -22,7 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
-from home.region_permissions import RegionalEditMixin
+from home.models.regional import RegionalEditMixin, region_field
 from rusmeco_events import times
 from rusmeco_events.blocks import GalleryBlock, ReportDocumentsBlock, SpeakersBlock
 from rusmeco_events.choices import EventKind, TrainingFormat
@@ -114,14 +114,8 @@ class EventPage(RegionalEditMixin, RoutablePageMixin, Page):
     )
     start = models.DateTimeField(_("start"), db_index=True)
     end = models.DateTimeField(_("end"), db_index=True)
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Required for face-to-face events; its time zone sets the event's times."),
+    region = region_field(
+        help_text=_("Required for face-to-face events; its time zone sets the event's times.")
     )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
@@ -184,7 +178,7 @@ class EventPage(RegionalEditMixin, RoutablePageMixin, Page):
                     )
                 ),
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-                FieldPanel("region"),
+                RegionalEditMixin.region_panel,
             ],
             _("When"),
         ),

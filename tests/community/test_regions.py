@@ -19,8 +19,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from community.models import NewsPage, RegionIndexPage, RegionPage
 from home.demo import child_page, translate
 from home.models import HomePage, SiteSettings, StandardPage
+from home.reads import flush_reads
 from library.models import CaseStudyPage, LibraryIndexPage, ReadCount
-from library.reads import flush_reads
 from rusmeco_events.models import EventIndexPage
 from tests.events.conftest import add_event, in_days
 

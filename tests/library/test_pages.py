@@ -168,7 +168,7 @@ def test_a_case_study_shows_the_company_its_story_and_documents(client, full_cas
     for text in (
         "Кейс о качестве",
         "Машиностроение",
-        "Среднее (50–249 человек)",
+        "50–249 человек",
         "Екатеринбург",
         "https://plant.example",
         "Ситуация</h2>",

@@ -12,8 +12,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from home.reads import flush_reads, pending_reads
 from library.models import ReadCount
-from library.reads import flush_reads, pending_reads
 from library.templatetags.library_tags import reads_label
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"

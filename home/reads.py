@@ -1,15 +1,19 @@
-"""Read counts of library items (and of any page type with `counts_reads =
-True`, such as regional news): counted cheaply, once per visitor session.
+"""Read counts of pages (library items, regional news): counted cheaply,
+once per visitor session.
 
-A view of an item costs a few cache operations and no database write:
+A page type takes part by mixing in ReadCountingMixin: its views are
+counted and its template gets the written total as `reads`. The totals are
+kept in the library's ReadCount table (library/models/reads.py).
+
+A view of a page costs a few cache operations and no database write:
 
 - Bots (by their user agent) and previews are not counted.
 - A visitor is the signed-in member, or else the browser's session, or else
   (no cookie at all) a keyed hash of the address and user agent, so that
   anonymous pages need no cookie and stay cacheable. The hash lives only in
   the cache, for the length of a visit.
-- The first view of an item in a visit (READ_VISIT_SECONDS) adds one to the
-  item's counter in the cache (Django's cache API: Redis in production,
+- The first view of a page in a visit (READ_VISIT_SECONDS) adds one to the
+  page's counter in the cache (Django's cache API: Redis in production,
   local memory otherwise).
 - The counters are added to the ReadCount table in one batch by
   `flush_reads()`: at most once every LIBRARY_READS_FLUSH_SECONDS (default
@@ -31,6 +35,8 @@ from django.utils.crypto import salted_hmac
 from wagtail.models import Page, get_page_models
 
 READ_VISIT_SECONDS = 30 * 60
+# The cache keys keep the names they were first written under, so that
+# reads waiting in the cache survive an update of the portal.
 FLUSH_LOCK_KEY = "library:reads:flush-lock"
 BOT_PATTERN = re.compile(
     r"bot|crawl|spider|slurp|archiver|fetch|monitor|preview|scan|curl|wget|python|"
@@ -112,8 +118,8 @@ def pending_reads(page_ids):
 
 
 def counted_page_models():
-    """The page types whose reads are counted: those with `counts_reads`."""
-    return [model for model in get_page_models() if getattr(model, "counts_reads", False)]
+    """The page types whose reads are counted."""
+    return [model for model in get_page_models() if issubclass(model, ReadCountingMixin)]
 
 
 def flush_reads():
@@ -134,3 +140,19 @@ def flush_reads():
         cache.delete(total_key(page_id))
         written += count
     return written
+
+
+class ReadCountingMixin:
+    """For page types whose reads are counted and shown: mix in before
+    Page. A GET of the live page counts as a read (previews do not), and
+    the template gets the written total as `reads`."""
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "GET" and not getattr(request, "is_preview", False):
+            record_read(request, self)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["reads"] = read_total(self.pk)
+        return context
