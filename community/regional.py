@@ -10,9 +10,10 @@ studies) through the `register_region_section` Wagtail hook:
 The sections use home.sections.HomeSection; a function may return None.
 """
 
-from wagtail import hooks
+from operator import attrgetter
 
 from community.models import NewsPage, RegionPage
+from home.hooks import hook_results
 from home.navigation import cached_until_pages_change
 from library.listing import reads_annotation
 
@@ -48,9 +49,4 @@ def region_page_parts(request, region_page, news_shown):
 
 
 def region_sections(request, region_page):
-    sections = []
-    for build_section in hooks.get_hooks("register_region_section"):
-        section = build_section(request, region_page)
-        if section is not None:
-            sections.append(section)
-    return sorted(sections, key=lambda section: section.order)
+    return hook_results("register_region_section", request, region_page, key=attrgetter("order"))

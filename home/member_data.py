@@ -19,19 +19,14 @@ An erasure function removes or anonymises the app's data of that member;
 it runs inside the transaction that deletes the account.
 """
 
-from wagtail import hooks
+from home.hooks import hook_results
 
 
 def export_member_data(user):
     """Everything the apps hold about `user`, as {section: data}."""
-    data = {}
-    for export in hooks.get_hooks("register_member_data_export"):
-        section, content = export(user)
-        data[section] = content
-    return data
+    return dict(hook_results("register_member_data_export", user))
 
 
 def erase_member_data(user):
     """Let every app remove or anonymise what it holds about `user`."""
-    for erase in hooks.get_hooks("register_member_data_erasure"):
-        erase(user)
+    hook_results("register_member_data_erasure", user)

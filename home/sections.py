@@ -16,8 +16,9 @@ A function may return None to show nothing.
 """
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
-from wagtail import hooks
+from home.hooks import hook_results
 
 
 @dataclass
@@ -28,9 +29,4 @@ class HomeSection:
 
 
 def home_sections(request, page):
-    sections = []
-    for build_section in hooks.get_hooks("register_home_section"):
-        section = build_section(request, page)
-        if section is not None:
-            sections.append(section)
-    return sorted(sections, key=lambda section: section.order)
+    return hook_results("register_home_section", request, page, key=attrgetter("order"))

@@ -23,9 +23,9 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from wagtail import hooks
 
 from home import navigation
+from home.hooks import hook_results
 from home.sections import HomeSection
 
 ENTRIES_SHOWN = 6
@@ -59,10 +59,7 @@ def collect(locale_id, limit=ENTRIES_SHOWN):
     """{"entries": the newest `limit` entries of all sources, "links":
     [(label, url)] of the sources that have a page of their own}."""
     entries, links = [], []
-    for source_of in hooks.get_hooks("register_whats_new"):
-        source = source_of(locale_id, limit)
-        if source is None:
-            continue
+    for source in hook_results("register_whats_new", locale_id, limit):
         entries.extend(source.entries)
         if source.link_url and source.entries:
             links.append((str(source.link_label), source.link_url))

@@ -7,12 +7,12 @@ the one listing query; themes, regions and lead-image renditions are
 fetched once for the whole page of items.
 """
 
-from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
 
 from home.models import Region, Topic
+from home.pagination import page_of
 from library.caching import cached
 from library.comments import comments_annotation
 from library.filters import LibraryFilterForm
@@ -104,8 +104,7 @@ def listing_context(request, library, topic):
         items = items.filter(topics__translation_key=topic.translation_key)
     filtered = filter_form.apply(items, {t.slug: t for t in topics})
 
-    paginator = Paginator(with_card_data(newest(filtered)), ITEMS_PER_PAGE)
-    page_of_items = paginator.get_page(request.GET.get("page"))
+    page_of_items = page_of(request, with_card_data(newest(filtered)), ITEMS_PER_PAGE)
     return {
         "topic": topic,
         "items": attach_themes(list(page_of_items.object_list), topics),

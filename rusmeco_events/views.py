@@ -6,12 +6,12 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from home.pagination import page_of
 from rusmeco_events import formatting, registration
 from rusmeco_events import month as months
 from rusmeco_events.forms import EventFilterForm
@@ -30,8 +30,8 @@ def _listing(calendar_page, request):
 
 
 def _filter_query(form):
-    """The active filters as a query string, kept by pagination and month
-    links."""
+    """The active filters as a query string, kept by the links between the
+    views and months."""
     query = QueryDict(mutable=True)
     query.update(form.active)
     return query.urlencode()
@@ -49,7 +49,7 @@ def _event_list(calendar_page, request, archive):
     terms, form, events = _listing(calendar_page, request)
     now = timezone.now()
     events = events.past(now) if archive else events.upcoming(now)
-    page_of_events = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
+    page_of_events = page_of(request, events, PER_PAGE)
     terms.dress(page_of_events.object_list)
     return calendar_page.render(
         request,

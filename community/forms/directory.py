@@ -27,7 +27,7 @@ class DirectoryFilterForm(forms.Form):
 
     @property
     def query_string(self):
-        """The active filters, for pagination links."""
+        """The active filters as a query string; empty when none is set."""
         if not self.is_valid():
             return ""
         return urlencode({key: value for key, value in self.cleaned_data.items() if value})

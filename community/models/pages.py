@@ -1,7 +1,6 @@
 """The people directory: one Wagtail page per language whose sub-URLs list
 and show member profiles and companies, which live in Django models."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import render
@@ -12,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from community import directory
+from home.pagination import page_of
 from home.querysets import PortalPageManager
 
 PER_PAGE = 20
@@ -47,7 +47,7 @@ class PeopleIndexPage(RoutablePageMixin, Page):
         form = MemberFilterForm(request.GET, terms=terms)
         filters = form.cleaned_data if form.is_valid() else {}
         profiles = directory.filter_members(directory.member_queryset(request.user), filters)
-        page_of_profiles = Paginator(profiles, PER_PAGE).get_page(request.GET.get("page"))
+        page_of_profiles = page_of(request, profiles, PER_PAGE)
         directory.decorate_profiles(page_of_profiles, terms, self, self.get_url(request))
         return self._render(
             request,
@@ -63,7 +63,7 @@ class PeopleIndexPage(RoutablePageMixin, Page):
         form = CompanyFilterForm(request.GET, terms=terms)
         filters = form.cleaned_data if form.is_valid() else {}
         companies = directory.filter_companies(directory.company_queryset(), filters)
-        page_of_companies = Paginator(companies, PER_PAGE).get_page(request.GET.get("page"))
+        page_of_companies = page_of(request, companies, PER_PAGE)
         directory.decorate_companies(page_of_companies, terms, self, self.get_url(request))
         return self._render(
             request,

@@ -29,10 +29,13 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Apps earlier in the list win when two have a template or static file of the
+# same name: the portal's own apps come before the packages they override.
 INSTALLED_APPS = [
     "home",
     "search",
     "wagtail_localize",
+    # Instead of wagtail.locales: the admin's locales, with their synchronisation.
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -59,6 +62,23 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
+    # Events, registrations, iCalendar feeds and the learning programme.
+    "rusmeco_events",
+    # Members: accounts (django-allauth), person and company profiles, the
+    # people directory, who's new and who's online.
+    "community",
+    "allauth",
+    "allauth.account",
+    # Case studies, articles and expert advice, with themes, read counts,
+    # feeds and member comments (django-comments-xtd). "library" comes before
+    # django_comments_xtd so its templates override the follow-up e-mail.
+    "library",
+    "django_comments_xtd",
+    "django_comments",
+    "django.contrib.sites",
+    # The coordinators' dashboard in the admin.
+    "editorial",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +95,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # After authentication: records "last seen" (at most one write per member
+    # every few minutes) and counts guests in the cache.
+    "community.presence.PresenceMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -135,7 +159,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "login"
+# The site's log-in page (django-allauth, see community below).
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -227,31 +252,14 @@ LOGGING = {
     },
 }
 
-# --- events ---
-# Events, registrations, iCalendar feeds and the learning programme. Routable
-# pages may be wanted by other apps too, so it is added only once.
-if "wagtail.contrib.routable_page" not in INSTALLED_APPS:
-    INSTALLED_APPS.append("wagtail.contrib.routable_page")
-INSTALLED_APPS += ["rusmeco_events"]
-
 # --- community ---
-# Members: accounts (django-allauth), person and company profiles, the people
-# directory, who's new and who's online. Routable pages may be wanted by other
-# apps too, so it is added only once.
-if "wagtail.contrib.routable_page" not in INSTALLED_APPS:
-    INSTALLED_APPS.append("wagtail.contrib.routable_page")
-INSTALLED_APPS += ["community", "allauth", "allauth.account"]
-MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
-# After authentication: records "last seen" (at most one write per member
-# every few minutes) and counts guests in the cache.
-MIDDLEWARE.append("community.presence.PresenceMiddleware")
+# Members' accounts (django-allauth).
 AUTHENTICATION_BACKENDS = [
     # User name and password: the Wagtail admin log-in.
     "django.contrib.auth.backends.ModelBackend",
     # E-mail and password: the site's log-in.
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
-LOGIN_URL = "account_login"
 ACCOUNT_ADAPTER = "community.adapter.AccountAdapter"
 ACCOUNT_USER_DISPLAY = "community.adapter.user_display"
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -277,20 +285,7 @@ ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 WAGTAILADMIN_USER_LOGIN_FORM = "community.admin_login.ThrottledLoginForm"
 
 # --- library ---
-# Case studies, articles and expert advice, with themes, read counts, feeds
-# and member comments (django-comments-xtd). "library" comes before
-# django_comments_xtd so its templates override the follow-up e-mail.
-INSTALLED_APPS += [
-    app
-    for app in [
-        "library",
-        "wagtail.contrib.routable_page",
-        "django_comments_xtd",
-        "django_comments",
-        "django.contrib.sites",
-    ]
-    if app not in INSTALLED_APPS
-]
+# Member comments (django-comments-xtd), workflows and read counts.
 SITE_ID = 1
 COMMENTS_APP = "django_comments_xtd"
 COMMENT_MAX_LENGTH = 3000
@@ -348,7 +343,3 @@ elif os.environ.get("LIBRETRANSLATE_URL"):
             "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
         },
     }
-
-# --- editorial ---
-# The coordinators' dashboard in the admin.
-INSTALLED_APPS += ["editorial"]

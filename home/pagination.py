@@ -1,0 +1,13 @@
+"""Paginating the portal's listings."""
+
+from django.core.paginator import Paginator
+
+
+def page_of(request, items, per_page):
+    """The page of `items` that the request's ?page= asks for.
+
+    Use in every view that lists items page by page, together with the
+    template includes/pagination.html. A missing or malformed number gives
+    the first page and one past the end the last page, so an old link never
+    fails."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
