@@ -13,7 +13,8 @@ The sections use home.sections.HomeSection; a function may return None.
 from wagtail import hooks
 
 from community.models import NewsPage, RegionPage
-from home.navigation import cached_until_pages_change, not_restricted
+from home.caching import PAGES, cached
+from home.navigation import not_restricted
 from library.listing import reads_annotation
 
 
@@ -50,7 +51,7 @@ def region_page_parts(request, region_page, news_shown):
             "sections": region_sections(request, region_page),
         }
 
-    return cached_until_pages_change(f"community:region-page:{region_page.pk}", build, 60)
+    return cached(f"community:region-page:{region_page.pk}", build, PAGES, timeout=60)
 
 
 def region_sections(request, region_page):

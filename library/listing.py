@@ -5,6 +5,10 @@ Every listing costs a fixed number of queries, whatever the number of
 items, themes or comments: counts of reads and comments are annotations of
 the one listing query; themes, regions and lead-image renditions are
 fetched once for the whole page of items.
+
+What the sidebar shows changes only when pages are published or themes and
+regions are edited, so it is cached until the next such change (the pages
+and taxonomy generations, home/caching.py).
 """
 
 from django.core.paginator import Paginator
@@ -12,9 +16,9 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, 
 from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
 
+from home.caching import PAGES, TAXONOMY, cached
 from home.models import Region, Topic
 from home.navigation import not_restricted
-from library.caching import cached
 from library.comments import comments_annotation
 from library.filters import LibraryFilterForm
 from library.models import LibraryItemPage, ReadCount
@@ -22,6 +26,7 @@ from library.models.pages import ITEMS_PER_PAGE
 
 # The renditions a card's lead image uses (see templates/library/includes/item_card.html).
 CARD_RENDITIONS = ["fill-480x270", "fill-960x540"]
+CACHE_SECONDS = 60 * 60
 
 
 def visible_items(locale):
@@ -93,7 +98,7 @@ def sidebar(library):
             "theme_counts": theme_counts(items, topics),
         }
 
-    return cached(f"sidebar:{library.pk}", build)
+    return cached(f"library:sidebar:{library.pk}", build, PAGES, TAXONOMY, timeout=CACHE_SECONDS)
 
 
 def listing_context(request, library, topic):

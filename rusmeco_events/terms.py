@@ -7,12 +7,9 @@ for the filters and the feed links) and swaps each event's terms for their
 translations, so a listing costs the same however many events it shows.
 """
 
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-
+from home.caching import TAXONOMY, cached
 from home.models import Region, Topic
 
-GENERATION_KEY = "events:terms:generation"
 CACHE_SECONDS = 60 * 60
 
 
@@ -57,30 +54,16 @@ class Terms:
 
 def _terms_of(locale_id):
     """The regions and themes of a language. They change rarely and every
-    listing needs them, so they are cached until one of them changes."""
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
-    key = f"events:terms:{locale_id}:{generation}"
-    terms = cache.get(key)
-    if terms is None:
-        terms = (
+    listing needs them, so they are cached until one of them changes (the
+    taxonomy generation, home/caching.py)."""
+
+    def build():
+        return (
             list(Region.objects.filter(locale_id=locale_id)),
             list(Topic.objects.filter(locale_id=locale_id)),
         )
-        cache.set(key, terms, CACHE_SECONDS)
-    return terms
 
-
-def forget_terms(**kwargs):
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
-
-
-def connect_signals():
-    for model in (Region, Topic):
-        post_save.connect(forget_terms, sender=model, dispatch_uid=f"events-terms-save-{model}")
-        post_delete.connect(forget_terms, sender=model, dispatch_uid=f"events-terms-del-{model}")
+    return cached(f"events:terms:{locale_id}", build, TAXONOMY, timeout=CACHE_SECONDS)
 
 
 def _sorted(topics):
