@@ -17,8 +17,8 @@ from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
 
 from home.caching import PAGES, TAXONOMY, cached
-from home.models import Region, Topic
 from home.navigation import not_restricted
+from home.terms import terms_of_locale
 from library.comments import comments_annotation
 from library.filters import LibraryFilterForm
 from library.models import LibraryItemPage, ReadCount
@@ -61,16 +61,12 @@ def newest(items):
     return items.order_by("-publication_date", "-first_published_at", "-pk")
 
 
-def attach_themes(items, topics):
-    """Give each item `themes`: its themes in the listing's language (an
-    item translated with wagtail-localize keeps the themes of its source)."""
-    by_key = {topic.translation_key: topic for topic in topics}
+def attach_themes(items, terms):
+    """Give each item `themes`: its themes in the language of `terms`
+    (home.terms.LocalTerms; an item translated with wagtail-localize keeps
+    the themes of its source)."""
     for item in items:
-        item.themes = [
-            by_key[topic.translation_key]
-            for topic in item.topics.all()
-            if topic.translation_key in by_key
-        ]
+        item.themes = terms.localized_all(item.topics.all())
     return items
 
 
@@ -90,12 +86,12 @@ def sidebar(library):
 
     def build():
         items = visible_items(library.locale_id).child_of(library)
-        topics = list(Topic.objects.filter(locale_id=library.locale_id))
+        terms = terms_of_locale(library.locale_id)
         return {
-            "topics": topics,
-            "regions": list(Region.objects.filter(locale_id=library.locale_id)),
+            "topics": terms.topics,
+            "regions": terms.regions,
             "years": [date.year for date in items.dates("publication_date", "year", "DESC")],
-            "theme_counts": theme_counts(items, topics),
+            "theme_counts": theme_counts(items, terms.topics),
         }
 
     return cached(f"library:sidebar:{library.pk}", build, PAGES, TAXONOMY, timeout=CACHE_SECONDS)
@@ -119,7 +115,7 @@ def listing_context(request, library, topic):
     page_of_items = paginator.get_page(request.GET.get("page"))
     return {
         "topic": topic,
-        "items": attach_themes(list(page_of_items.object_list), topics),
+        "items": attach_themes(list(page_of_items.object_list), terms_of_locale(library.locale_id)),
         "page_of_items": page_of_items,
         "filter_form": filter_form,
         "filtered": bool(filter_form.values()),
