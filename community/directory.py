@@ -3,40 +3,16 @@ whatever the number of members and companies.
 
 Regions and themes are translatable snippets: a profile points at the
 version the member picked (in whatever language), and is shown with the
-version of the visitor's language. All terms of the active language are
-loaded once and matched by translation key, instead of a `.localized`
-query per profile. Filters use the slug, which is the same in every
-language.
+version of the visitor's language (home/terms.py, no query per profile).
+Filters use the slug, which is the same in every language.
 """
 
 from django.db.models import Prefetch
-from django.utils import translation
 from django.utils.translation import get_language_info
-from wagtail.coreutils import get_supported_content_language_variant
 
 from community.models.companies import Company, CompanyMembership
 from community.models.profiles import SPOKEN_LANGUAGES, Profile
-from home.models import Region, Topic
-
-
-class LocalizedTerms:
-    """Regions and topics of the active language, keyed by translation key."""
-
-    def __init__(self):
-        # By language code (a join), not Locale.get_active() (a query more).
-        language = get_supported_content_language_variant(translation.get_language())
-        self.regions = list(Region.objects.filter(locale__language_code=language))
-        self.topics = list(Topic.objects.filter(locale__language_code=language))
-        self._regions = {term.translation_key: term for term in self.regions}
-        self._topics = {term.translation_key: term for term in self.topics}
-
-    def region(self, region):
-        if region is None:
-            return None
-        return self._regions.get(region.translation_key, region)
-
-    def topics_of(self, topics):
-        return [self._topics.get(topic.translation_key, topic) for topic in topics]
+from home.models import Topic
 
 
 def language_names(codes):
@@ -59,16 +35,17 @@ def link_companies(companies, index_page, index_url):
 
 def decorate_profiles(profiles, terms, index_page, index_url):
     """Give each profile its region and themes in the visitor's language
-    (themes must be prefetched) and its address in the directory."""
+    (`terms`: home.terms.LocalTerms; themes must be prefetched) and its
+    address in the directory."""
     for profile in profiles:
-        profile.local_region = terms.region(profile.region)
-        profile.local_themes = terms.topics_of(profile.themes.all())
+        profile.local_region = terms.region_of(profile)
+        profile.local_themes = terms.localized_all(profile.themes.all())
     return link_profiles(profiles, index_page, index_url)
 
 
 def decorate_companies(companies, terms, index_page, index_url):
     for company in companies:
-        company.local_region = terms.region(company.region)
+        company.local_region = terms.region_of(company)
     return link_companies(companies, index_page, index_url)
 
 

@@ -4,31 +4,25 @@
 Both are built together, in three queries (the people directory, the
 newest members, the members online with their count), and kept in the
 cache for a minute per language and audience (visitors see public
-profiles, members also members-only ones); any profile change drops them.
+profiles, members also members-only ones); any profile change drops them
+(it advances PROFILES, see signals.py).
 A warm home page costs no query for them. The guest count comes from the
 cache alone (see presence.py).
 """
 
-from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, Q, Value, When, Window
 
 from community import presence
 from community.links import active_language, people_index
 from community.models import Profile, Visibility
+from home.caching import Generation, cached
 from home.sections import HomeSection
 
 CACHE_SECONDS = 60
-GENERATION_KEY = "community:sections:generation"
+PROFILES = Generation("community:profiles")
 NEWEST_SHOWN = 6
 ONLINE_SHOWN = 12
 CARD_FIELDS = ("pk", "display_name", "position", "photo", "photo_width", "photo_height")
-
-
-def forget(**kwargs):
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
 
 
 def community_data(request):
@@ -36,13 +30,12 @@ def community_data(request):
     for the request's language and audience, from the cache if it can."""
     language = active_language()
     audience = "members" if request.user.is_authenticated else "public"
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
-    key = f"community:home:{language}:{audience}:{generation}"
-    data = cache.get(key)
-    if data is None:
-        data = build(request, language)
-        cache.set(key, data, CACHE_SECONDS)
-    return data
+    return cached(
+        f"community:home:{language}:{audience}",
+        lambda: build(request, language),
+        PROFILES,
+        timeout=CACHE_SECONDS,
+    )
 
 
 def build(request, language):

@@ -13,8 +13,8 @@ The sections use home.sections.HomeSection; a function may return None.
 from operator import attrgetter
 
 from community.models import NewsPage, RegionPage
+from home.caching import PAGES, cached
 from home.hooks import hook_results
-from home.navigation import cached_until_pages_change
 from library.listing import reads_annotation
 
 
@@ -45,7 +45,7 @@ def region_page_parts(request, region_page, news_shown):
             "sections": region_sections(request, region_page),
         }
 
-    return cached_until_pages_change(f"community:region-page:{region_page.pk}", build, 60)
+    return cached(f"community:region-page:{region_page.pk}", build, PAGES, timeout=60)
 
 
 def region_sections(request, region_page):

@@ -37,8 +37,9 @@ def connect():
     post_delete.connect(company_deleted, sender=Company, dispatch_uid="community-company-file")
     # Home page sections are cached briefly; a change to who is listed
     # shows at once.
-    post_save.connect(home_sections.forget, sender=Profile, dispatch_uid="community-saved")
-    post_delete.connect(home_sections.forget, sender=Profile, dispatch_uid="community-deleted")
+    forget = home_sections.PROFILES.advance
+    post_save.connect(forget, sender=Profile, dispatch_uid="community-saved")
+    post_delete.connect(forget, sender=Profile, dispatch_uid="community-deleted")
     post_save.connect(
         permissions.on_region_page_saved, sender=RegionPage, dispatch_uid="community-region-page"
     )

@@ -7,7 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from home import navigation, workflows
+        from home import navigation, terms, workflows
 
         navigation.connect_signals()
+        terms.connect_signals()
         workflows.connect_signals()

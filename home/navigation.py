@@ -3,24 +3,24 @@ footer links.
 
 Every page shows the frame, so it is cached per site and language, and the
 cache is dropped whenever a page is published, unpublished, moved or
-deleted, a view restriction changes, or the site settings are saved. A page
+deleted, a view restriction changes, or the site settings are saved (the
+pages generation, home/caching.py, which these signals advance). A page
 view then costs no query for its frame; building it costs four.
 
 Menus list only the pages a visitor may see (see home/querysets.py): links
 to private or expired pages are no use to visitors.
 """
 
-from django.core.cache import cache
 from django.db.models import Case, Subquery, Value, When
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home.caching import PAGES, cached
 from home.models import SiteSettings
 from home.querysets import every_page
 
-GENERATION_KEY = "navigation:generation"
 CACHE_SECONDS = 60 * 60
 PAGE_FIELDS = (
     "id",
@@ -41,27 +41,12 @@ def site_frame(request):
     if site is None:
         return {"home_url": "/", "menu": [], "footer": []}
     language = translation.get_language()
-    return cached_until_pages_change(
-        f"navigation:{site.pk}:{language}", lambda: build_frame(request, site, language)
+    return cached(
+        f"navigation:{site.pk}:{language}",
+        lambda: build_frame(request, site, language),
+        PAGES,
+        timeout=CACHE_SECONDS,
     )
-
-
-def generation():
-    """The current generation of the pages: it advances whenever a page is
-    published, unpublished, moved or deleted, a view restriction changes
-    or the site settings are saved."""
-    return cache.get_or_set(GENERATION_KEY, 1, None)
-
-
-def cached_until_pages_change(key, build, timeout=CACHE_SECONDS):
-    """`build()`'s value, from the cache until the pages change (or for
-    `timeout` seconds). The home page's sections use this too."""
-    key = f"{key}:{generation()}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, timeout)
-    return value
 
 
 def build_frame(request, site, language):
@@ -118,18 +103,12 @@ def footer_pages(request, language):
     )
 
 
-def forget_frames(**kwargs):
-    """Any change that can alter a menu: start a new cache generation."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
-
-
 def connect_signals():
+    """Any change that can alter a menu advances the pages generation."""
+    forget = PAGES.advance
     for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(forget_frames, dispatch_uid=f"navigation-{id(signal)}")
-    post_delete.connect(forget_frames, sender=Page, dispatch_uid="navigation-page-delete")
+        signal.connect(forget, dispatch_uid=f"navigation-{id(signal)}")
+    post_delete.connect(forget, sender=Page, dispatch_uid="navigation-page-delete")
     for model in (PageViewRestriction, SiteSettings):
-        post_save.connect(forget_frames, sender=model, dispatch_uid=f"navigation-save-{model}")
-        post_delete.connect(forget_frames, sender=model, dispatch_uid=f"navigation-del-{model}")
+        post_save.connect(forget, sender=model, dispatch_uid=f"navigation-save-{model}")
+        post_delete.connect(forget, sender=model, dispatch_uid=f"navigation-del-{model}")

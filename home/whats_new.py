@@ -14,9 +14,9 @@ page's locale id and how many entries are wanted, and returns a
         )
 
 The merged list is kept in the cache for a minute per language and dropped
-at once when a page is published, unpublished, moved or deleted (it shares
-the site frame's generation, see navigation.py): counts shown in the
-entries (reads, comments) may lag by that minute.
+at once when a page is published, unpublished, moved or deleted (the pages
+generation, see home/caching.py): counts shown in the entries (reads,
+comments) may lag by that minute.
 """
 
 import datetime
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from home import navigation
+from home.caching import PAGES, cached
 from home.hooks import hook_results
 from home.sections import HomeSection
 
@@ -70,8 +70,11 @@ def collect(locale_id, limit=ENTRIES_SHOWN):
 
 
 def whats_new(request, page):
-    data = navigation.cached_until_pages_change(
-        f"home:whats-new:{page.locale_id}", lambda: collect(page.locale_id), CACHE_SECONDS
+    data = cached(
+        f"home:whats-new:{page.locale_id}",
+        lambda: collect(page.locale_id),
+        PAGES,
+        timeout=CACHE_SECONDS,
     )
     if not data["entries"]:
         return None

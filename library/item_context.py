@@ -3,9 +3,10 @@ read count (home/reads.py): its themes and region in the page's language,
 related items ("More on this theme") and its comments.
 
 Themes, region, lead image and documents change only when the page is
-published or a theme is edited, so they are cached (library/caching.py); a
-page view then costs a query for the related items, one for the comments
-and none for the rest.
+published or a theme is edited, so they are cached until the next such
+change (the pages and taxonomy generations, home/caching.py); a page view
+then costs a query for the related items, one for the comments and none
+for the rest.
 """
 
 from urllib.parse import urlencode
@@ -13,11 +14,11 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.shortcuts import resolve_url
 
+from home.caching import PAGES, TAXONOMY, cached
 from home.models import Region, Topic
-from library.caching import cached
 from library.comments import can_moderate, comments_of
 from library.forms import LibraryCommentForm
-from library.listing import newest, with_counts
+from library.listing import CACHE_SECONDS, newest, with_counts
 from library.models.pages import RELATED_ITEMS, LibraryItemPage, subpage_url_from
 
 
@@ -42,7 +43,9 @@ def item_facts(page, preview=False):
             "documents": documents_of(page),
         }
 
-    return build() if preview else cached(f"item:{page.pk}", build)
+    if preview:
+        return build()
+    return cached(f"library:item:{page.pk}", build, PAGES, TAXONOMY, timeout=CACHE_SECONDS)
 
 
 def documents_of(page):

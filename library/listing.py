@@ -5,15 +5,19 @@ Every listing costs a fixed number of queries, whatever the number of
 items, themes or comments: counts of reads and comments are annotations of
 the one listing query; themes, regions and lead-image renditions are
 fetched once for the whole page of items.
+
+What the sidebar shows changes only when pages are published or themes and
+regions are edited, so it is cached until the next such change (the pages
+and taxonomy generations, home/caching.py).
 """
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
 
-from home.models import Region, Topic
+from home.caching import PAGES, TAXONOMY, cached
 from home.pagination import page_of
-from library.caching import cached
+from home.terms import terms_of_locale
 from library.comments import comments_annotation
 from library.filters import LibraryFilterForm
 from library.models import LibraryItemPage, ReadCount
@@ -21,6 +25,7 @@ from library.models.pages import ITEMS_PER_PAGE
 
 # The renditions a card's lead image uses (see templates/library/includes/item_card.html).
 CARD_RENDITIONS = ["fill-480x270", "fill-960x540"]
+CACHE_SECONDS = 60 * 60
 
 
 def reads_annotation():
@@ -50,16 +55,12 @@ def newest(items):
     return items.order_by("-publication_date", "-first_published_at", "-pk")
 
 
-def attach_themes(items, topics):
-    """Give each item `themes`: its themes in the listing's language (an
-    item translated with wagtail-localize keeps the themes of its source)."""
-    by_key = {topic.translation_key: topic for topic in topics}
+def attach_themes(items, terms):
+    """Give each item `themes`: its themes in the language of `terms`
+    (home.terms.LocalTerms; an item translated with wagtail-localize keeps
+    the themes of its source)."""
     for item in items:
-        item.themes = [
-            by_key[topic.translation_key]
-            for topic in item.topics.all()
-            if topic.translation_key in by_key
-        ]
+        item.themes = terms.localized_all(item.topics.all())
     return items
 
 
@@ -79,15 +80,15 @@ def sidebar(library):
 
     def build():
         items = LibraryItemPage.objects.visible(library.locale_id).child_of(library)
-        topics = list(Topic.objects.filter(locale_id=library.locale_id))
+        terms = terms_of_locale(library.locale_id)
         return {
-            "topics": topics,
-            "regions": list(Region.objects.filter(locale_id=library.locale_id)),
+            "topics": terms.topics,
+            "regions": terms.regions,
             "years": [date.year for date in items.dates("publication_date", "year", "DESC")],
-            "theme_counts": theme_counts(items, topics),
+            "theme_counts": theme_counts(items, terms.topics),
         }
 
-    return cached(f"sidebar:{library.pk}", build)
+    return cached(f"library:sidebar:{library.pk}", build, PAGES, TAXONOMY, timeout=CACHE_SECONDS)
 
 
 def listing_context(request, library, topic):
@@ -107,7 +108,7 @@ def listing_context(request, library, topic):
     page_of_items = page_of(request, with_card_data(newest(filtered)), ITEMS_PER_PAGE)
     return {
         "topic": topic,
-        "items": attach_themes(list(page_of_items.object_list), topics),
+        "items": attach_themes(list(page_of_items.object_list), terms_of_locale(library.locale_id)),
         "page_of_items": page_of_items,
         "filter_form": filter_form,
         "filtered": bool(filter_form.values()),

@@ -14,10 +14,11 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Locale
 
+from home.terms import terms_of_locale
 from rusmeco_events import ical
 from rusmeco_events.formatting import event_when
 from rusmeco_events.retry import serialised
-from rusmeco_events.terms import Terms
+from rusmeco_events.terms import dress
 
 logger = logging.getLogger(__name__)
 
@@ -84,5 +85,5 @@ def _event_in_language(event, language):
         translated = event.get_translation_or_none(locale)
         if translated is not None and translated.live:
             page = translated.specific
-    Terms(page.locale_id).dress([page])
+    dress([page], terms_of_locale(page.locale_id))
     return page

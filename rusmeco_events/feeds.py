@@ -12,27 +12,29 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.terms import terms_of_locale
 from rusmeco_events import ical
 from rusmeco_events.models import EventPage
-from rusmeco_events.terms import Terms
+from rusmeco_events.terms import dress
 
 FEED_LIMIT = 500
 FEED_PAST_DAYS = 365
 
 
 def single_event(event, request):
-    Terms(event.locale_id).dress([event])
+    dress([event], terms_of_locale(event.locale_id))
     component = ical.event_component(event, event.get_full_url(request))
     cal = ical.calendar([component], uid=f"event-{event.translation_key}@rusmeco")
     return ical.ics_response(cal, f"{event.slug}.ics", attachment=True)
 
 
 def all_events(calendar_page, request):
-    return _feed(calendar_page, request, Terms(calendar_page.locale_id), calendar_page.title, "all")
+    terms = terms_of_locale(calendar_page.locale_id)
+    return _feed(calendar_page, request, terms, calendar_page.title, "all")
 
 
 def region_events(calendar_page, request, slug):
-    terms = Terms(calendar_page.locale_id)
+    terms = terms_of_locale(calendar_page.locale_id)
     region = terms.region(slug)
     if region is None:
         raise Http404("No such region.")
@@ -41,7 +43,7 @@ def region_events(calendar_page, request, slug):
 
 
 def theme_events(calendar_page, request, slug):
-    terms = Terms(calendar_page.locale_id)
+    terms = terms_of_locale(calendar_page.locale_id)
     topic = terms.topic(slug)
     if topic is None:
         raise Http404("No such theme.")
@@ -57,7 +59,7 @@ def _feed(calendar_page, request, terms, name, key, **filters):
         .for_listing()
         .filtered(**filters)
     )
-    events = terms.dress(list(events.filter(end__gt=since).order_by("start", "pk")[:FEED_LIMIT]))
+    events = dress(list(events.filter(end__gt=since).order_by("start", "pk")[:FEED_LIMIT]), terms)
     components = [ical.event_component(event, event.get_full_url(request)) for event in events]
     cal = ical.calendar(
         components,

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from home.terms import terms_of_locale
 from rusmeco_events.choices import EventKind
 from rusmeco_events.models import EventPage
-from rusmeco_events.terms import Terms
+from rusmeco_events.terms import dress
 
 COLUMNS = (EventKind.ONLINE, EventKind.MEETING, EventKind.TRAINING)
 
@@ -41,9 +42,12 @@ def programme(locale_id, months_ahead, now=None):
     the upcoming trainings, and the last day the programme looks at."""
     now = now or timezone.now()
     until = now + datetime.timedelta(days=round(months_ahead * 30.44))
-    terms = Terms(locale_id)
-    events = EventPage.objects.visible(locale_id).for_listing().upcoming(now)
-    events = terms.dress(list(events.filter(start__lt=until)))
+    events = dress(
+        list(
+            EventPage.objects.visible(locale_id).for_listing().upcoming(now).filter(start__lt=until)
+        ),
+        terms_of_locale(locale_id),
+    )
     rows = {}
     for event in events:
         for theme in event.themes:

@@ -1,6 +1,5 @@
 """Signals of the events app: when an event is published with more seats
-than before, members on its waiting list get the new seats at once; when a
-region or theme changes, the cached terms are dropped (events/terms.py)."""
+than before, members on its waiting list get the new seats at once."""
 
 from wagtail.signals import page_published
 
@@ -12,10 +11,8 @@ def fill_seats_on_publish(sender, instance, **kwargs):
 
 
 def connect_signals():
-    from rusmeco_events import terms
     from rusmeco_events.models import EventPage
 
-    terms.connect_signals()
     page_published.connect(
         fill_seats_on_publish, sender=EventPage, dispatch_uid="events-fill-seats"
     )

@@ -1,87 +1,18 @@
-"""Regions and themes in the language of the page that shows them.
+"""An event's region and themes in the language of the page that shows it.
 
 An event's themes are the Topic rows chosen on its source page (a
-translation shares them), and its region may be in another language too.
-`Terms` holds the regions and themes of one language (cached; also used
-for the filters and the feed links) and swaps each event's terms for their
-translations, so a listing costs the same however many events it shows.
+translation shares them), and its region may be in another language too;
+home/terms.py holds the terms of each language (cached; the listings also
+use them for the filters and the feed links).
 """
 
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 
-from home.models import Region, Topic
-
-GENERATION_KEY = "events:terms:generation"
-CACHE_SECONDS = 60 * 60
-
-
-class Terms:
-    def __init__(self, locale_id):
-        self.locale_id = locale_id
-        self.regions, self.topics = _terms_of(locale_id)
-        self._by_key = {term.translation_key: term for term in self.regions + self.topics}
-        self._regions_by_pk = {region.pk: region for region in self.regions}
-
-    def localized(self, term):
-        """The term in this language, or the term itself if it has no
-        translation yet."""
-        if term is None:
-            return None
-        return self._by_key.get(term.translation_key, term)
-
-    def region(self, slug):
-        return next((region for region in self.regions if region.slug == slug), None)
-
-    def topic(self, slug):
-        return next((topic for topic in self.topics if topic.slug == slug), None)
-
-    def dress(self, events):
-        """Give each event `local_region` and `themes` (sorted) in this
-        language. Listings prefetch the events' topics; a single event
-        costs one query for its topics."""
-        for event in events:
-            event.local_region = self._region_of(event)
-            event.themes = _sorted([self.localized(topic) for topic in event.topics.all()])
-        return events
-
-    def _region_of(self, event):
-        if not event.region_id:
-            return None
-        cached = self._regions_by_pk.get(event.region_id)
-        if cached is not None:
-            event.region = cached  # the same row, so the page needs no query for it
-            return cached
-        return self.localized(event.region)
-
-
-def _terms_of(locale_id):
-    """The regions and themes of a language. They change rarely and every
-    listing needs them, so they are cached until one of them changes."""
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
-    key = f"events:terms:{locale_id}:{generation}"
-    terms = cache.get(key)
-    if terms is None:
-        terms = (
-            list(Region.objects.filter(locale_id=locale_id)),
-            list(Topic.objects.filter(locale_id=locale_id)),
-        )
-        cache.set(key, terms, CACHE_SECONDS)
-    return terms
-
-
-def forget_terms(**kwargs):
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
-
-
-def connect_signals():
-    for model in (Region, Topic):
-        post_save.connect(forget_terms, sender=model, dispatch_uid=f"events-terms-save-{model}")
-        post_delete.connect(forget_terms, sender=model, dispatch_uid=f"events-terms-del-{model}")
-
-
-def _sorted(topics):
-    return sorted(topics, key=lambda topic: (topic.sort_order, topic.name))
+def dress(events, terms):
+    """Give each event `local_region` and `themes` (in their order) in the
+    language of `terms` (home.terms.LocalTerms), so a listing costs the
+    same however many events it shows. Listings prefetch the events'
+    topics; a single event costs one query for its topics."""
+    for event in events:
+        event.local_region = terms.region_of(event)
+        event.themes = terms.localized_all(event.topics.all())
+    return events

@@ -12,18 +12,19 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from home.pagination import page_of
+from home.terms import terms_of_locale
 from rusmeco_events import formatting, registration
 from rusmeco_events import month as months
 from rusmeco_events.forms import EventFilterForm
 from rusmeco_events.models import EventPage, Registration
-from rusmeco_events.terms import Terms
+from rusmeco_events.terms import dress
 
 PER_PAGE = 20
 
 
 def _listing(calendar_page, request):
     """The filter form and the visible events of this calendar, filtered."""
-    terms = Terms(calendar_page.locale_id)
+    terms = terms_of_locale(calendar_page.locale_id)
     form = EventFilterForm(request.GET, terms)
     events = EventPage.objects.visible(calendar_page.locale_id).descendant_of(calendar_page)
     return terms, form, events.for_listing().filtered(**form.active)
@@ -50,7 +51,7 @@ def _event_list(calendar_page, request, archive):
     now = timezone.now()
     events = events.past(now) if archive else events.upcoming(now)
     page_of_events = page_of(request, events, PER_PAGE)
-    terms.dress(page_of_events.object_list)
+    dress(page_of_events.object_list, terms)
     return calendar_page.render(
         request,
         template="events/event_index_page.html",
@@ -72,7 +73,7 @@ def month(calendar_page, request, year=None, month=None):
         raise Http404("No such month in the calendar.")
     terms, form, events = _listing(calendar_page, request)
     first, last = months.grid_bounds(year, month)
-    events = terms.dress(list(events.overlapping(first, last)))
+    events = dress(list(events.overlapping(first, last)), terms)
     weeks = months.month_weeks(year, month, events, today)
     before, after = months.neighbours(year, month, today)
     return calendar_page.render(
@@ -97,7 +98,7 @@ def event_context(event, request):
     """What the event page shows besides its content: the event's region and
     themes in the page's language, the seats, and the visitor's own
     registration."""
-    Terms(event.locale_id).dress([event])
+    dress([event], terms_of_locale(event.locale_id))
     now = timezone.now()
     seats = registration.seat_summary(event)
     own = None

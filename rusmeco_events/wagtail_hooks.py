@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from home.navigation import cached_until_pages_change
+from home.caching import PAGES, cached
 from home.sections import HomeSection
 from home.whats_new import WhatsNewEntry, WhatsNewSource
 from rusmeco_events import member_data
@@ -51,8 +51,8 @@ def upcoming_events_section(request, page):
         )
         return {"events": events, "calendar_page": calendar_page}
 
-    context = cached_until_pages_change(
-        f"events:home-upcoming:{page.locale_id}", build, HOME_CACHE_SECONDS
+    context = cached(
+        f"events:home-upcoming:{page.locale_id}", build, PAGES, timeout=HOME_CACHE_SECONDS
     )
     if not context["events"]:
         return None

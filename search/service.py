@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Value
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +27,8 @@ from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 
-from home.models import Region, Topic
 from home.querysets import every_page
+from home.terms import terms_of_language
 from search import text
 from search.models import SearchFacet
 from search.params import FACETS
@@ -134,31 +133,16 @@ class Outcome:
     failed: bool = False
 
 
-class TermNames:
-    """Names of themes and regions in the active language, by slug (one
-    query for both)."""
+def term_facet(terms, name, slug):
+    """(sort order, name) of the theme or region facet value `slug` in the
+    language of `terms`; a term that no longer exists shows its slug, last."""
+    term = terms.topic(slug) if name == "theme" else terms.region(slug)
+    return (term.sort_order, term.name) if term else (999, slug)
 
-    def __init__(self):
-        language = translation.get_language()
-        themes = (
-            Topic.objects.filter(locale__language_code=language)
-            .order_by()
-            .values_list("slug", "sort_order", "name", Value("theme"))
-        )
-        regions = (
-            Region.objects.filter(locale__language_code=language)
-            .order_by()
-            .values_list("slug", "sort_order", "name", Value("region"))
-        )
-        self.themes, self.regions = {}, {}
-        for slug, sort_order, name, kind in themes.union(regions, all=True):
-            (self.themes if kind == "theme" else self.regions)[slug] = (sort_order, name)
 
-    def theme(self, slug):
-        return self.themes.get(slug, (999, slug))[1]
-
-    def region(self, slug):
-        return self.regions.get(slug, (999, slug))[1]
+def term_names(terms, name, slugs):
+    """The names of the theme or region facet values `slugs`."""
+    return [term_facet(terms, name, slug)[1] for slug in slugs]
 
 
 def type_label(value):
@@ -178,15 +162,15 @@ def run(params, request):
     pages = with_facets(base, params.facets).select_related("locale", "search_record")
     try:
         results = pages.search(params.query, operator="and")
-        names = TermNames()
+        terms = terms_of_language()
         counts, total = facet_counts(results, base, params)
         outcome.count = results.count() if total is None else total
         paginator = ResultsPaginator(results, RESULTS_PER_PAGE, outcome.count)
         outcome.results = paginator.get_page(params.page)
         found = list(outcome.results.object_list)
         query_stems = text.unique_stems(params.query)
-        outcome.items = [result_item(page, request, names, query_stems) for page in found]
-        outcome.facets = facet_groups(counts or {}, params, names)
+        outcome.items = [result_item(page, request, terms, query_stems) for page in found]
+        outcome.facets = facet_groups(counts or {}, params, terms)
         if outcome.results.number == 1:
             outcome.promotions = promotions(params.typed, base)
     except Exception:
@@ -197,7 +181,7 @@ def run(params, request):
     return outcome
 
 
-def result_item(page, request, names, query_stems):
+def result_item(page, request, terms, query_stems):
     record = getattr(page, "search_record", None)
     excerpt = (record.excerpt if record else "") or page.search_description
     model = page.specific_class
@@ -207,8 +191,8 @@ def result_item(page, request, names, query_stems):
         type_label=str(model._meta.verbose_name).capitalize() if model else "",
         title=text.highlight(page.title, query_stems),
         snippet=text.snippet(excerpt, query_stems),
-        themes=[names.theme(slug) for slug in record.facet_slugs("theme")] if record else [],
-        region=", ".join(names.region(slug) for slug in record.facet_slugs("region"))
+        themes=term_names(terms, "theme", record.facet_slugs("theme")) if record else [],
+        region=", ".join(term_names(terms, "region", record.facet_slugs("region")))
         if record
         else "",
         date=record.date if record else None,
@@ -236,26 +220,24 @@ def facet_counts(results, base, params):
     return counts, total
 
 
-def facet_groups(counts, params, names):
+def facet_groups(counts, params, terms):
     groups = []
     for name in FACETS:
-        options = facet_options(name, counts.get(name, {}), params, names)
+        options = facet_options(name, counts.get(name, {}), params, terms)
         if options:
             groups.append(FacetGroup(name=name, label=FACET_LABELS[name], options=options))
     return groups
 
 
-def facet_options(name, counts, params, names):
+def facet_options(name, counts, params, terms):
     options = []
     for value, count in counts.items():
         if name == "type":
             label, order = type_label(value), -count
             if label is None:
                 continue
-        elif name == "theme":
-            order, label = names.themes.get(value, (999, value))
-        elif name == "region":
-            order, label = names.regions.get(value, (999, value))
+        elif name in ("theme", "region"):
+            order, label = term_facet(terms, name, value)
         else:
             label, order = value, -int(value)
         selected = params.facets.get(name) == value

@@ -13,6 +13,7 @@ from wagtail.search import index
 from community import directory
 from home.pagination import page_of
 from home.querysets import PortalPageManager
+from home.terms import terms_of_language
 
 PER_PAGE = 20
 
@@ -43,7 +44,7 @@ class PeopleIndexPage(RoutablePageMixin, Page):
     def members(self, request):
         from community.forms.directory import MemberFilterForm
 
-        terms = directory.LocalizedTerms()
+        terms = terms_of_language()
         form = MemberFilterForm(request.GET, terms=terms)
         filters = form.cleaned_data if form.is_valid() else {}
         profiles = directory.filter_members(directory.member_queryset(request.user), filters)
@@ -59,7 +60,7 @@ class PeopleIndexPage(RoutablePageMixin, Page):
     def companies(self, request):
         from community.forms.directory import CompanyFilterForm
 
-        terms = directory.LocalizedTerms()
+        terms = terms_of_language()
         form = CompanyFilterForm(request.GET, terms=terms)
         filters = form.cleaned_data if form.is_valid() else {}
         companies = directory.filter_companies(directory.company_queryset(), filters)
@@ -79,7 +80,7 @@ class PeopleIndexPage(RoutablePageMixin, Page):
         if profile is None or not profile.is_visible_to(request.user):
             raise Http404
         index_url = self.get_url(request)
-        directory.decorate_profiles([profile], directory.LocalizedTerms(), self, index_url)
+        directory.decorate_profiles([profile], terms_of_language(), self, index_url)
         memberships = directory.profile_companies(profile)
         directory.link_companies([m.company for m in memberships], self, index_url)
         return self._render(
@@ -99,7 +100,7 @@ class PeopleIndexPage(RoutablePageMixin, Page):
         if company is None:
             raise Http404
         index_url = self.get_url(request)
-        directory.decorate_companies([company], directory.LocalizedTerms(), self, index_url)
+        directory.decorate_companies([company], terms_of_language(), self, index_url)
         directory.link_profiles([m.user.profile for m in memberships], self, index_url)
         return self._render(
             request,

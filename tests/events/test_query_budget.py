@@ -19,8 +19,8 @@ BUDGET = 15
 MEMBER_BUDGET = 20  # a member's page also loads their session, account and registration
 # Right after the caches were emptied a page also rebuilds the site frame
 # (home, menu and footer: 3 queries), Wagtail's site root paths (1) and the
-# cached regions and themes (2).
-COLD_BUDGET = BUDGET + 6
+# cached regions and themes (1).
+COLD_BUDGET = BUDGET + 5
 
 
 def count_queries(client, url):

@@ -1,0 +1,99 @@
+"""Cached values are kept until a generation they depend on advances."""
+
+from unittest import mock
+
+from django.core.cache import cache
+
+from home import caching
+from home.caching import Generation, cached
+
+
+def counting_builds(value="built"):
+    builds = []
+
+    def build():
+        builds.append(value)
+        return f"{value} {len(builds)}"
+
+    return build, builds
+
+
+def test_a_value_is_built_once_until_its_generation_advances():
+    pages = Generation("test-pages")
+    build, builds = counting_builds()
+
+    first = cached("test:menu", build, pages, timeout=60)
+    again = cached("test:menu", build, pages, timeout=60)
+    pages.advance()
+    after_change = cached("test:menu", build, pages, timeout=60)
+
+    assert first == again == "built 1"
+    assert after_change == "built 2"
+    assert len(builds) == 2
+
+
+def test_a_value_follows_each_of_its_generations_and_no_other():
+    pages, taxonomy, other = Generation("test-p"), Generation("test-t"), Generation("test-o")
+    build, builds = counting_builds()
+
+    cached("test:sidebar", build, pages, taxonomy, timeout=60)
+    other.advance()
+    cached("test:sidebar", build, pages, taxonomy, timeout=60)
+    assert len(builds) == 1
+
+    taxonomy.advance()
+    cached("test:sidebar", build, pages, taxonomy, timeout=60)
+    pages.advance()
+    cached("test:sidebar", build, pages, taxonomy, timeout=60)
+    assert len(builds) == 3
+
+
+def test_keys_keep_values_apart():
+    pages = Generation("test-pages")
+
+    assert cached("test:ru", lambda: "русский", pages, timeout=60) == "русский"
+    assert cached("test:en", lambda: "English", pages, timeout=60) == "English"
+    assert cached("test:ru", lambda: "rebuilt", pages, timeout=60) == "русский"
+
+
+def test_advancing_an_evicted_generation_never_brings_old_values_back():
+    pages = Generation("test-pages")
+    build, builds = counting_builds()
+    before = pages.current()
+    cached("test:frame", build, pages, timeout=60)
+
+    cache.delete(pages.key)  # evicted, then advanced by a change
+    pages.advance()
+
+    assert pages.current() != before
+    assert cached("test:frame", build, pages, timeout=60) == "built 2"
+    pages.advance()
+    assert cached("test:frame", build, pages, timeout=60) == "built 3"
+
+
+def test_an_evicted_generation_starts_afresh_when_read():
+    pages = Generation("test-pages")
+    before = pages.current()
+
+    cache.delete(pages.key)
+
+    assert pages.current() not in (None, before)
+
+
+def test_a_warm_value_costs_two_cache_round_trips_whatever_its_generations():
+    generations = [Generation(f"test-{number}") for number in range(3)]
+    cached("test:warm", lambda: "value", *generations, timeout=60)
+
+    with mock.patch.object(caching, "cache", mock.Mock(wraps=cache)) as spy:
+        assert cached("test:warm", lambda: "rebuilt", *generations, timeout=60) == "value"
+
+    assert [call[0] for call in spy.method_calls] == ["get_many", "get"]
+
+
+def test_the_timeout_is_kept():
+    pages = Generation("test-pages")
+
+    with mock.patch.object(caching, "cache", mock.Mock(wraps=cache)) as spy:
+        cached("test:short", lambda: "value", pages, timeout=60)
+
+    assert spy.set.call_args.args[2] == 60
