@@ -23,33 +23,29 @@ from rusmeco_events.terms import dress
 logger = logging.getLogger(__name__)
 
 
-def send_confirmation(registration_pk):
-    _send(registration_pk, "confirmation")
+def send_confirmation(registration):
+    _send(registration, "confirmation")
 
 
-def send_promotion(registration_pk):
-    _send(registration_pk, "promotion")
+def send_promotion(registration):
+    _send(registration, "promotion")
 
 
-def _send(registration_pk, template):
+def _send(registration, template):
     try:
-        message = serialised(lambda: _compose(registration_pk, template))
+        message = serialised(lambda: _compose(registration, template))
         if message is not None:
             message.send()
     except Exception:
         logger.exception(
-            "Could not send the %s e-mail of registration %s", template, registration_pk
+            "Could not send the %s e-mail of registration %s", template, registration.pk
         )
 
 
-def _compose(registration_pk, template):
-    from rusmeco_events.models import Registration
-
-    registration = (
-        Registration.objects.select_related("event", "event__region", "user")
-        .filter(pk=registration_pk)
-        .first()
-    )
+def _compose(registration, template):
+    # Read again: the e-mail says what was committed.
+    registrations = type(registration).objects.select_related("event", "event__region", "user")
+    registration = registrations.filter(pk=registration.pk).first()
     if registration is None or not registration.user.email:
         return None
     with translation.override(registration.language):

@@ -10,6 +10,10 @@ the database busy fails, and is tried again after a short pause.
 Both languages of an event share one list of seats: registrations belong
 to the first page of the event's translations (`EventPage.registration_event`).
 E-mails go out only once the transaction has committed.
+
+The event pages' routes use this module, so it reaches the models through
+the pages and members it is given (`event.registrations`,
+`user.event_registrations`) rather than by importing them.
 """
 
 from django.db import transaction
@@ -18,10 +22,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from rusmeco_events import emails
-from rusmeco_events.models import EventPage, Registration
+from rusmeco_events.choices import RegistrationStatus as Status
 from rusmeco_events.retry import serialised
-
-Status = Registration.Status
 
 
 class RegistrationRefused(Exception):
@@ -38,7 +40,7 @@ def register(page, user, language):
             event = _lock(page)
             now = timezone.now()
             _check_open(event, now)
-            registration = Registration.objects.filter(event=event, user=user).first()
+            registration = event.registrations.filter(user=user).first()
             if registration is not None and registration.is_active:
                 raise RegistrationRefused(
                     _("You are already registered for this event.")
@@ -46,7 +48,7 @@ def register(page, user, language):
                     else _("You are already on the waiting list for this event.")
                 )
             has_seat = event.capacity is None or confirmed_count(event) < event.capacity
-            registration = registration or Registration(event=event, user=user)
+            registration = registration or event.registrations.model(event=event, user=user)
             registration.status = Status.CONFIRMED if has_seat else Status.WAITING
             registration.language = language
             registration.registered_at = now
@@ -69,9 +71,7 @@ def cancel(page, user):
         with transaction.atomic():
             event = _lock(page)
             now = timezone.now()
-            registration = Registration.objects.filter(
-                event=event, user=user, status__in=Registration.ACTIVE
-            ).first()
+            registration = event.registrations.active().filter(user=user).first()
             if registration is None:
                 raise RegistrationRefused(_("You have no registration for this event to cancel."))
             if event.start <= now:
@@ -104,32 +104,28 @@ def fill_free_seats(page):
 def cancel_all_for_member(user):
     """Cancel every active registration of a member (their account is being
     deleted), giving their seats to the next in line."""
-    event_pks = (
-        Registration.objects.filter(user=user, status__in=Registration.ACTIVE)
-        .order_by("event_id")
-        .values_list("event_id", flat=True)
-    )
-    for event_pk in list(event_pks):
+    active = user.event_registrations.active().select_related("event").order_by("event_id")
+    for held in [registration.event for registration in active]:
         with transaction.atomic():
-            event = _lock_pk(event_pk)
+            event = _locked(held).get(pk=held.pk)
             now = timezone.now()
-            Registration.objects.filter(
-                event=event, user=user, status__in=Registration.ACTIVE
-            ).update(status=Status.CANCELLED, cancelled_at=now)
+            event.registrations.active().filter(user=user).update(
+                status=Status.CANCELLED, cancelled_at=now
+            )
             _tell_after_commit(emails.send_promotion, _promote(event, now))
 
 
 def confirmed_count(event):
-    return Registration.objects.filter(event=event, status=Status.CONFIRMED).count()
+    return event.registrations.filter(status=Status.CONFIRMED).count()
 
 
 def seat_summary(page):
     """The event the page's registrations belong to (see
     `EventPage.registration_event`), with its `confirmed` and `waiting`
     counts, in one query."""
+    translations = type(page).objects.filter(translation_key=page.translation_key)
     event = (
-        EventPage.objects.filter(translation_key=page.translation_key)
-        .order_by("pk")
+        translations.order_by("pk")
         .only("pk", "capacity", "start", "end", "registration_deadline")
         .annotate(
             confirmed=Count("registrations", filter=Q(registrations__status=Status.CONFIRMED)),
@@ -145,9 +141,10 @@ def seat_summary(page):
 
 def waiting_position(registration):
     """1 for the first member in line."""
-    ahead = Registration.objects.filter(
+    waiting = type(registration).objects.filter(
         event_id=registration.event_id, status=Status.WAITING
-    ).filter(
+    )
+    ahead = waiting.filter(
         Q(registered_at__lt=registration.registered_at)
         | Q(registered_at=registration.registered_at, pk__lt=registration.pk)
     )
@@ -158,15 +155,12 @@ def _lock(page):
     """The event the page's registrations belong to (the first page of its
     translations, see `EventPage.registration_event`), its row locked until
     the transaction ends."""
-    return _locked().filter(translation_key=page.translation_key).order_by("pk").first()
+    return _locked(page).filter(translation_key=page.translation_key).order_by("pk").first()
 
 
-def _lock_pk(event_pk):
-    return _locked().get(pk=event_pk)
-
-
-def _locked():
-    return EventPage.objects.select_for_update(of=("self",)).select_related("region")
+def _locked(page):
+    """Events of the page's type, their rows to be locked as they are read."""
+    return type(page).objects.select_for_update(of=("self",)).select_related("region")
 
 
 def _check_open(event, now):
@@ -186,9 +180,7 @@ def _promote(event, now):
     free and the event has not started. Call with the event locked."""
     if event.start <= now:
         return []
-    waiting = Registration.objects.filter(event=event, status=Status.WAITING).order_by(
-        "registered_at", "pk"
-    )
+    waiting = event.registrations.filter(status=Status.WAITING).order_by("registered_at", "pk")
     if event.capacity is not None:
         free = event.capacity - confirmed_count(event)
         if free <= 0:
@@ -207,4 +199,4 @@ def _tell_after_commit(send, registrations):
     after a transaction of our own, at the end of a caller's transaction
     otherwise. (Never inside a transaction that may be tried again.)"""
     for registration in registrations:
-        transaction.on_commit(lambda pk=registration.pk: send(pk))
+        transaction.on_commit(lambda registration=registration: send(registration))

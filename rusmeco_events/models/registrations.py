@@ -13,13 +13,17 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rusmeco_events.choices import RegistrationStatus
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        """Registrations that hold a seat or a place on the waiting list."""
+        return self.filter(status__in=Registration.ACTIVE)
+
 
 class Registration(models.Model):
-    class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Confirmed")
-        WAITING = "waiting", _("On the waiting list")
-        CANCELLED = "cancelled", _("Cancelled")
-
+    Status = RegistrationStatus
     ACTIVE = (Status.CONFIRMED, Status.WAITING)
 
     event = models.ForeignKey(
@@ -44,6 +48,8 @@ class Registration(models.Model):
     registered_at = models.DateTimeField(_("registered"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("seat confirmed"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("registration")
