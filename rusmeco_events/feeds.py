@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from home.terms import terms_of_locale
 from rusmeco_events import ical
-from rusmeco_events.models import EventPage
 from rusmeco_events.terms import dress
 
 FEED_LIMIT = 500
@@ -53,12 +52,7 @@ def theme_events(calendar_page, request, slug):
 
 def _feed(calendar_page, request, terms, name, key, **filters):
     since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
-    events = (
-        EventPage.objects.visible(calendar_page.locale_id)
-        .descendant_of(calendar_page)
-        .for_listing()
-        .filtered(**filters)
-    )
+    events = calendar_page.events().filtered(**filters)
     events = dress(list(events.filter(end__gt=since).order_by("start", "pk")[:FEED_LIMIT]), terms)
     components = [ical.event_component(event, event.get_full_url(request)) for event in events]
     cal = ical.calendar(

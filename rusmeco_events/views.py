@@ -15,8 +15,8 @@ from home.pagination import page_of
 from home.terms import terms_of_locale
 from rusmeco_events import formatting, registration
 from rusmeco_events import month as months
+from rusmeco_events.choices import RegistrationStatus
 from rusmeco_events.forms import EventFilterForm
-from rusmeco_events.models import EventPage, Registration
 from rusmeco_events.terms import dress
 
 PER_PAGE = 20
@@ -26,8 +26,7 @@ def _listing(calendar_page, request):
     """The filter form and the visible events of this calendar, filtered."""
     terms = terms_of_locale(calendar_page.locale_id)
     form = EventFilterForm(request.GET, terms)
-    events = EventPage.objects.visible(calendar_page.locale_id).descendant_of(calendar_page)
-    return terms, form, events.for_listing().filtered(**form.active)
+    return terms, form, calendar_page.events().filtered(**form.active)
 
 
 def _filter_query(form):
@@ -104,10 +103,8 @@ def event_context(event, request):
     own = None
     position = None
     if request.user.is_authenticated and seats.pk is not None:  # None: a new page in preview
-        own = Registration.objects.filter(
-            event=seats, user=request.user, status__in=Registration.ACTIVE
-        ).first()
-        if own is not None and own.status == Registration.Status.WAITING:
+        own = seats.registrations.active().filter(user=request.user).first()
+        if own is not None and own.status == RegistrationStatus.WAITING:
             position = registration.waiting_position(own)
     return {
         "registration": own,
@@ -134,7 +131,7 @@ def register(event, request):
     except registration.RegistrationRefused as refusal:
         messages.error(request, str(refusal))
     else:
-        if result.status == Registration.Status.CONFIRMED:
+        if result.status == RegistrationStatus.CONFIRMED:
             messages.success(
                 request, _("You are registered. We have sent you a confirmation by e-mail.")
             )

@@ -23,7 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
 from home.models.regional import RegionalEditMixin, region_field
-from rusmeco_events import times
+from rusmeco_events import feeds, times, views
 from rusmeco_events.blocks import GalleryBlock, ReportDocumentsBlock, SpeakersBlock
 from rusmeco_events.choices import EventKind, TrainingFormat
 from rusmeco_events.forms import EventPageForm
@@ -56,46 +56,37 @@ class EventIndexPage(RoutablePageMixin, Page):
         verbose_name = _("event calendar")
         verbose_name_plural = _("event calendars")
 
+    def events(self):
+        """The events of this calendar that visitors may see, shaped for a
+        listing: what its views and feeds narrow down."""
+        return EventPage.objects.visible(self.locale_id).descendant_of(self).for_listing()
+
     @path("", name="upcoming")
     def upcoming_route(self, request):
-        from rusmeco_events import views
-
         return views.upcoming(self, request)
 
     @path("archive/", name="archive")
     def archive_route(self, request):
-        from rusmeco_events import views
-
         return views.archive(self, request)
 
     @path("calendar/", name="calendar")
     def calendar_route(self, request):
-        from rusmeco_events import views
-
         return views.month(self, request)
 
     @re_path(r"^calendar/(?P<year>\d{4})-(?P<month>\d{2})/$", name="calendar_month")
     def calendar_month_route(self, request, year, month):
-        from rusmeco_events import views
-
         return views.month(self, request, int(year), int(month))
 
     @path("feed/", name="feed")
     def feed_route(self, request):
-        from rusmeco_events import feeds
-
         return feeds.all_events(self, request)
 
     @path("feed/region/<slug:slug>/", name="region_feed")
     def region_feed_route(self, request, slug):
-        from rusmeco_events import feeds
-
         return feeds.region_events(self, request, slug)
 
     @path("feed/theme/<slug:slug>/", name="theme_feed")
     def theme_feed_route(self, request, slug):
-        from rusmeco_events import feeds
-
         return feeds.theme_events(self, request, slug)
 
 
@@ -337,28 +328,20 @@ class EventPage(RegionalEditMixin, RoutablePageMixin, Page):
     # Routes -----------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
-        from rusmeco_events import views
-
         context = super().get_context(request, *args, **kwargs)
         context.update(views.event_context(self, request))
         return context
 
     @path("register/", name="register")
     def register_route(self, request):
-        from rusmeco_events import views
-
         return views.register(self, request)
 
     @path("cancel/", name="cancel")
     def cancel_route(self, request):
-        from rusmeco_events import views
-
         return views.cancel(self, request)
 
     @path("ics/", name="ics")
     def ics_route(self, request):
-        from rusmeco_events import feeds
-
         return feeds.single_event(self, request)
 
 
