@@ -22,6 +22,8 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from community.models import Profile
+
 logger = logging.getLogger(__name__)
 
 ONLINE_WINDOW = timedelta(minutes=15)
@@ -56,8 +58,6 @@ def record_visit(request, now=None):
 
 def record_member(user, now):
     if cache.add(f"presence:member:{user.pk}", True, WRITE_INTERVAL.total_seconds()):
-        from community.models import Profile
-
         Profile.objects.filter(user=user).update(last_seen=now)
 
 

@@ -3,11 +3,10 @@
 from django.db.models.signals import post_save
 
 from home.workflows import assign_regional_review
+from library.models import LibraryIndexPage
 
 
 def connect():
-    from library.models import LibraryIndexPage
-
     post_save.connect(
         assign_regional_review, sender=LibraryIndexPage, dispatch_uid="library-regional-review"
     )

@@ -3,16 +3,15 @@ than before, members on its waiting list get the new seats at once."""
 
 from wagtail.signals import page_published
 
+from rusmeco_events import registration
+from rusmeco_events.models import EventPage
+
 
 def fill_seats_on_publish(sender, instance, **kwargs):
-    from rusmeco_events import registration
-
     registration.fill_free_seats(instance)
 
 
 def connect_signals():
-    from rusmeco_events.models import EventPage
-
     page_published.connect(
         fill_seats_on_publish, sender=EventPage, dispatch_uid="events-fill-seats"
     )
