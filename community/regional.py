@@ -15,7 +15,7 @@ from operator import attrgetter
 from community.models import NewsPage, RegionPage
 from home.caching import PAGES, cached
 from home.hooks import hook_results
-from library.listing import reads_annotation
+from home.reads import reads_annotation
 
 
 def region_pages(index):

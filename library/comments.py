@@ -22,12 +22,6 @@ from wagtail.models import Page
 MODERATE_PERMISSION = "django_comments.can_moderate"
 
 
-def item_content_types():
-    from library.models import ArticlePage, CaseStudyPage
-
-    return list(ContentType.objects.get_for_models(CaseStudyPage, ArticlePage).values())
-
-
 def can_moderate(user):
     return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
 
@@ -40,11 +34,12 @@ def visible_comments():
 
 def comments_annotation():
     """An annotation: the number of visible comments of each item of a
-    queryset of library pages, in the same query."""
+    queryset of library pages, in the same query. (A page's content type is
+    that of its own type, the one its comments are posted for.)"""
     counts = (
         visible_comments()
         .filter(
-            content_type__in=item_content_types(),
+            content_type=OuterRef("content_type"),
             object_pk=Cast(OuterRef("pk"), output_field=CharField()),
         )
         .order_by()
@@ -78,15 +73,6 @@ def comments_of(page, user):
     tree = XtdComment.tree_from_queryset(comments, user=user)
     visible = sum(1 for comment in comments if comment.is_public and not comment.is_removed)
     return tree, visible
-
-
-def library_item_of(comment):
-    """The live library page a comment belongs to, or None."""
-    from library.models import LibraryItemPage
-
-    if comment.content_type_id not in {ct.pk for ct in item_content_types()}:
-        return None
-    return LibraryItemPage.objects.live().filter(pk=comment.object_pk).first()
 
 
 def export_comments(user):

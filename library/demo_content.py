@@ -21,7 +21,8 @@ from wagtail.models import Site
 
 from home.demo import child_page, demo_loader, translate
 from home.models import HomePage, Region, Topic
-from library.models import ArticlePage, CaseStudyPage, ItemType, LibraryIndexPage, ReadCount
+from library.choices import ItemType
+from library.models import ArticlePage, CaseStudyPage, LibraryIndexPage, ReadCount
 
 LIBRARY_RU = {
     "title": "Библиотека",

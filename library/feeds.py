@@ -5,8 +5,7 @@ newest first."""
 from django.utils.translation import gettext as _
 
 from home.feeds import FEED_ITEMS, PageFeed
-from library.listing import newest
-from library.models import LibraryItemPage
+from library.listing import topic_or_404
 
 
 class LibraryFeed(PageFeed):
@@ -34,10 +33,18 @@ class LibraryFeed(PageFeed):
         return obj["library"].intro or _("New case studies, articles and expert advice.")
 
     def items(self, obj):
-        items = LibraryItemPage.objects.visible(obj["library"].locale_id).child_of(obj["library"])
+        items = obj["library"].items()
         if obj["topic"] is not None:
             items = items.filter(topics__translation_key=obj["topic"].translation_key)
-        return newest(items)[:FEED_ITEMS]
+        return items.newest()[:FEED_ITEMS]
 
     def item_categories(self, item):
         return [item.type_label]
+
+
+def all_items(library, request):
+    return LibraryFeed()(request, library=library, topic=None)
+
+
+def topic_items(library, request, slug):
+    return LibraryFeed()(request, library=library, topic=topic_or_404(library, slug))

@@ -8,7 +8,7 @@ value that is not one of the choices is ignored rather than refused.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from library.models import ItemType
+from library.choices import ItemType
 
 
 class LibraryFilterForm(forms.Form):

@@ -18,8 +18,7 @@ from home.caching import PAGES, TAXONOMY, cached
 from home.models import Region, Topic
 from library.comments import can_moderate, comments_of
 from library.forms import LibraryCommentForm
-from library.listing import CACHE_SECONDS, newest, with_counts
-from library.models.pages import RELATED_ITEMS, LibraryItemPage, subpage_url_from
+from library.listing import CACHE_SECONDS
 
 
 def item_facts(page, preview=False):
@@ -32,12 +31,8 @@ def item_facts(page, preview=False):
             locale_id=page.locale_id,
             translation_key__in=[topic.translation_key for topic in page.topics.all()],
         )
-        library_url = library_url_of(page)
         return {
-            "themes": [
-                (topic, subpage_url_from(library_url, "topic_route", slug=topic.slug))
-                for topic in themes
-            ],
+            "themes": page.theme_links(themes),
             "region": Region.objects.filter(pk=page.region_id).first() if page.region_id else None,
             "lead_image": page.lead_image,
             "documents": documents_of(page),
@@ -65,27 +60,7 @@ def documents_of(page):
     return documents
 
 
-def library_url_of(page):
-    """The URL of the item's library without a query: a page's URL is its
-    parent's followed by its own slug."""
-    return page.url[: -len(page.slug) - 1]
-
-
-def related_items(page, themes):
-    if not themes:
-        return []
-    related = (
-        newest(LibraryItemPage.objects.visible(page.locale_id))
-        .filter(topics__translation_key__in=[topic.translation_key for topic, _url in themes])
-        .exclude(pk=page.pk)
-        # Renditions of these few images come from Wagtail's rendition cache.
-        .select_related("region", "lead_image")
-        .distinct()
-    )
-    return list(with_counts(related)[:RELATED_ITEMS])
-
-
-def item_context(request, page):
+def item_context(page, request):
     facts = item_facts(page, preview=getattr(request, "is_preview", False))
     comment_tree, comment_total = comments_of(page, request.user)
     next_url = urlencode({"next": f"{page.url}#comments"})
@@ -94,7 +69,7 @@ def item_context(request, page):
         "region": facts["region"],
         "lead_image": facts["lead_image"],
         "documents": facts["documents"],
-        "related_items": related_items(page, facts["themes"]),
+        "related_items": page.related_items([topic for topic, _url in facts["themes"]]),
         "comment_tree": comment_tree,
         "comment_total": comment_total,
         "comment_form": LibraryCommentForm(page),

@@ -1,58 +1,22 @@
-"""Listings of library items (those `LibraryItemPage.objects.visible()`
-gives): the data a card shows, and the index and theme pages' context.
-
-Every listing costs a fixed number of queries, whatever the number of
-items, themes or comments: counts of reads and comments are annotations of
-the one listing query; themes, regions and lead-image renditions are
-fetched once for the whole page of items.
+"""The library index and its theme pages: the filters, the sidebar and
+the page of items (`LibraryIndexPage.items()`, shaped for cards by
+library/queries.py).
 
 What the sidebar shows changes only when pages are published or themes and
 regions are edited, so it is cached until the next such change (the pages
 and taxonomy generations, home/caching.py).
 """
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
-from django.db.models.functions import Coalesce
-from wagtail.images import get_image_model
+from django.db.models import Count
+from django.http import Http404
 
 from home.caching import PAGES, TAXONOMY, cached
 from home.pagination import page_of
 from home.terms import terms_of_locale
-from library.comments import comments_annotation
 from library.filters import LibraryFilterForm
-from library.models import LibraryItemPage, ReadCount
-from library.models.pages import ITEMS_PER_PAGE
 
-# The renditions a card's lead image uses (see templates/library/includes/item_card.html).
-CARD_RENDITIONS = ["fill-480x270", "fill-960x540"]
+ITEMS_PER_PAGE = 12
 CACHE_SECONDS = 60 * 60
-
-
-def reads_annotation():
-    reads = ReadCount.objects.filter(page=OuterRef("pk")).values("total")[:1]
-    return Coalesce(Subquery(reads, output_field=IntegerField()), Value(0))
-
-
-def with_counts(items):
-    """Each item with `reads` and `comments`, in the same query."""
-    return items.annotate(reads=reads_annotation(), comments=comments_annotation())
-
-
-def with_card_data(items):
-    """Everything a card shows, for any number of items in a fixed number
-    of queries."""
-    renditions = (
-        get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_RENDITIONS)
-    )
-    return with_counts(
-        items.select_related("region", "lead_image").prefetch_related(
-            "topics", Prefetch("lead_image__renditions", queryset=renditions)
-        )
-    )
-
-
-def newest(items):
-    return items.order_by("-publication_date", "-first_published_at", "-pk")
 
 
 def attach_themes(items, terms):
@@ -79,7 +43,7 @@ def sidebar(library):
     the same for every visitor, so cached until the next change."""
 
     def build():
-        items = LibraryItemPage.objects.visible(library.locale_id).child_of(library)
+        items = library.items()
         terms = terms_of_locale(library.locale_id)
         return {
             "topics": terms.topics,
@@ -91,6 +55,14 @@ def sidebar(library):
     return cached(f"library:sidebar:{library.pk}", build, PAGES, TAXONOMY, timeout=CACHE_SECONDS)
 
 
+def topic_or_404(library, slug):
+    """The theme of a theme page's address, in the library's language."""
+    for topic in sidebar(library)["topics"]:
+        if topic.slug == slug:
+            return topic
+    raise Http404
+
+
 def listing_context(request, library, topic):
     """Context of the library index (topic=None) and of a theme page."""
     facts = sidebar(library)
@@ -98,14 +70,14 @@ def listing_context(request, library, topic):
     filter_form = LibraryFilterForm(
         request.GET, topics=topics, regions=facts["regions"], years=facts["years"]
     )
-    items = LibraryItemPage.objects.visible(library.locale_id).child_of(library)
+    items = library.items()
     if topic is not None:
         # A theme page is the theme filter: the form offers the others.
         del filter_form.fields["theme"]
         items = items.filter(topics__translation_key=topic.translation_key)
     filtered = filter_form.apply(items, {t.slug: t for t in topics})
 
-    page_of_items = page_of(request, with_card_data(newest(filtered)), ITEMS_PER_PAGE)
+    page_of_items = page_of(request, filtered.newest().with_card_data(), ITEMS_PER_PAGE)
     return {
         "topic": topic,
         "items": attach_themes(list(page_of_items.object_list), terms_of_locale(library.locale_id)),

@@ -9,21 +9,21 @@ do; the views here post through its form and signals instead.
 from django.urls import path
 from django_comments_xtd import views as xtd_views
 
-from library import views
+from library import comment_views
 
 urlpatterns = [
-    path("post/", views.post_comment, name="library_comment_post"),
-    path("<int:comment_id>/delete/", views.delete_comment, name="library_comment_delete"),
-    path("<int:comment_id>/flag/", views.flag_comment, name="library_comment_flag"),
+    path("post/", comment_views.post_comment, name="library_comment_post"),
+    path("<int:comment_id>/delete/", comment_views.delete_comment, name="library_comment_delete"),
+    path("<int:comment_id>/flag/", comment_views.flag_comment, name="library_comment_flag"),
     path(
         "<int:comment_id>/hide/",
-        views.moderate_comment,
+        comment_views.moderate_comment,
         {"action": "hide"},
         name="library_comment_hide",
     ),
     path(
         "<int:comment_id>/approve/",
-        views.moderate_comment,
+        comment_views.moderate_comment,
         {"action": "approve"},
         name="library_comment_approve",
     ),

@@ -22,10 +22,9 @@ from wagtail.permissions import register_permission_policy
 
 from home.sections import HomeSection
 from home.whats_new import WhatsNewEntry, WhatsNewSource
+from library.choices import ItemType
 from library.comments import erase_commenter, export_comments
-from library.item_context import library_url_of
-from library.listing import newest, with_counts
-from library.models import ItemType, LibraryItemPage
+from library.models import LibraryItemPage
 from library.templatetags.library_tags import comments_label, reads_label
 
 
@@ -33,7 +32,7 @@ from library.templatetags.library_tags import comments_label, reads_label
 def newest_library_items(locale_id, limit):
     """The newest items with their type, authors, read and comment counts:
     one query."""
-    items = list(with_counts(newest(LibraryItemPage.objects.visible(locale_id)))[:limit])
+    items = list(LibraryItemPage.objects.visible(locale_id).newest().with_counts()[:limit])
     if not items:
         return None
     return WhatsNewSource(
@@ -52,7 +51,7 @@ def newest_library_items(locale_id, limit):
             for item in items
         ],
         link_label=_("The whole library"),
-        link_url=library_url_of(items[0]),
+        link_url=items[0].library_url,
     )
 
 
@@ -132,15 +131,13 @@ REGION_CASE_STUDIES = 4
 @hooks.register("register_region_section")
 def region_case_studies(request, region_page):
     """A region's page lists the region's newest case studies (one query)."""
-    items = list(
-        with_counts(
-            newest(
-                LibraryItemPage.objects.visible(region_page.locale_id).filter(
-                    region_id=region_page.region_id, item_type=ItemType.CASE_STUDY
-                )
-            )
-        )[:REGION_CASE_STUDIES]
+    items = (
+        LibraryItemPage.objects.visible(region_page.locale_id)
+        .filter(region_id=region_page.region_id, item_type=ItemType.CASE_STUDY)
+        .newest()
+        .with_counts()
     )
+    items = list(items[:REGION_CASE_STUDIES])
     if not items:
         return None
     return HomeSection(

@@ -12,7 +12,6 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -24,20 +23,14 @@ from wagtail.search import index
 from home.blocks import BodyBlock, DocumentLinkBlock
 from home.choices import CompanySize
 from home.models.regional import RegionalEditMixin, region_field
-from home.querysets import PortalPageManager
 from home.reads import ReadCountingMixin
+from library import feeds, views
 from library.admin_forms import LibraryItemForm
+from library.choices import ItemType
+from library.item_context import item_context
+from library.queries import LibraryItemManager
 
-ITEMS_PER_PAGE = 12
 RELATED_ITEMS = 3
-
-
-class ItemType(models.TextChoices):
-    CASE_STUDY = "case_study", _("Case study")
-    ARTICLE = "article", _("Article")
-    EXPERT_ADVICE = "expert_advice", _("Expert advice")
-    REPORT = "report", _("Report")
-
 
 ARTICLE_TYPES = [choice for choice in ItemType.choices if choice[0] != ItemType.CASE_STUDY]
 
@@ -61,41 +54,26 @@ class LibraryIndexPage(RoutablePageMixin, Page):
         verbose_name = _("library")
         verbose_name_plural = _("libraries")
 
+    def items(self):
+        """The items of this library that visitors may see: what its views
+        and feeds narrow down."""
+        return LibraryItemPage.objects.visible(self.locale_id).child_of(self)
+
     @path("")
     def index_route(self, request):
-        return self.render_listing(request, topic=None)
+        return views.index(self, request)
 
     @path("topic/<slug:slug>/")
     def topic_route(self, request, slug):
-        return self.render_listing(request, topic=self.topic_or_404(slug))
+        return views.topic(self, request, slug)
 
     @path("feed/")
     def feed_route(self, request):
-        from library.feeds import LibraryFeed
-
-        return LibraryFeed()(request, library=self, topic=None)
+        return feeds.all_items(self, request)
 
     @path("topic/<slug:slug>/feed/")
     def topic_feed_route(self, request, slug):
-        from library.feeds import LibraryFeed
-
-        return LibraryFeed()(request, library=self, topic=self.topic_or_404(slug))
-
-    def topic_or_404(self, slug):
-        from library.listing import sidebar
-
-        for topic in sidebar(self)["topics"]:
-            if topic.slug == slug:
-                return topic
-        raise Http404
-
-    def render_listing(self, request, topic):
-        from library.listing import listing_context
-
-        return self.render(
-            request,
-            context_overrides=listing_context(request, self, topic),
-        )
+        return feeds.topic_items(self, request, slug)
 
     def topic_url(self, topic):
         return subpage_url(self, "topic_route", slug=topic.slug)
@@ -147,7 +125,7 @@ class LibraryItemPage(RegionalEditMixin, ReadCountingMixin, Page):
         "home.Topic", verbose_name=_("themes"), blank=True, related_name="library_items"
     )
 
-    objects = PortalPageManager()
+    objects = LibraryItemManager()
 
     listing_panels = [
         FieldPanel("summary"),
@@ -172,15 +150,44 @@ class LibraryItemPage(RegionalEditMixin, ReadCountingMixin, Page):
         verbose_name_plural = _("library items")
 
     def get_context(self, request, *args, **kwargs):
-        from library.item_context import item_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(item_context(request, self))
+        context.update(item_context(self, request))
         return context
 
     @property
     def type_label(self):
         return ItemType(self.item_type).label
+
+    @property
+    def library_url(self):
+        """The URL of the item's library, without a query: a page's URL is
+        its parent's followed by its own slug."""
+        return self.url[: -len(self.slug) - 1]
+
+    def theme_links(self, topics):
+        """[(topic, the URL of its theme page in the item's library)], with
+        no query."""
+        library_url = self.library_url
+        return [
+            (topic, subpage_url_from(library_url, "topic_route", slug=topic.slug))
+            for topic in topics
+        ]
+
+    def related_items(self, topics):
+        """Up to RELATED_ITEMS other items visible in the page's language on
+        one of `topics`, newest first, with their counts: one query."""
+        if not topics:
+            return []
+        related = (
+            LibraryItemPage.objects.visible(self.locale_id)
+            .newest()
+            .filter(topics__translation_key__in=[topic.translation_key for topic in topics])
+            .exclude(pk=self.pk)
+            # Renditions of these few images come from Wagtail's rendition cache.
+            .select_related("region", "lead_image")
+            .distinct()
+        )
+        return list(related.with_counts()[:RELATED_ITEMS])
 
 
 class CaseStudyPage(LibraryItemPage):

@@ -10,8 +10,8 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from home.demo import translate
+from library.listing import ITEMS_PER_PAGE
 from library.models import ItemType
-from library.models.pages import ITEMS_PER_PAGE
 
 
 def titles(html):
