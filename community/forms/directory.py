@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from community.models import Sector
+from community.choices import Sector
 
 
 class DirectoryFilterForm(forms.Form):

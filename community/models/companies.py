@@ -12,25 +12,27 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from community.choices import Sector
 from community.models.pictures import picture_fields, random_file_name
+from community.queries import DirectoryQuerySet
 from home.choices import CompanySize
 from home.models.regional import RegionMixin
-
-
-class Sector(models.TextChoices):
-    SOFTWARE = "software", _("Software and IT services")
-    ELECTRONICS = "electronics", _("Electronics and instruments")
-    ENGINEERING = "engineering", _("Engineering and manufacturing")
-    MATERIALS = "materials", _("New materials and chemistry")
-    BIOTECH = "biotech", _("Biotechnology and medicine")
-    ENERGY = "energy", _("Energy and environment")
-    CONSULTING = "consulting", _("Consulting and business services")
-    OTHER = "other", _("Other")
 
 
 # The migrations name this function: it stays here, under this name.
 def logo_path(instance, filename):
     return random_file_name("companies/logos", filename)
+
+
+class CompanyQuerySet(DirectoryQuerySet):
+    def for_cards(self):
+        """What a company's card in the directory shows."""
+        return self.select_related("region")
+
+    def filtered(self, q=None, region=None, sector=None):
+        """The directory's filters: name, region and sector."""
+        companies = super().filtered(q, region)
+        return companies.filter(sector=sector) if sector else companies
 
 
 class Company(RegionMixin, models.Model):
@@ -48,6 +50,8 @@ class Company(RegionMixin, models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CompanyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("company")
@@ -75,6 +79,21 @@ class Company(RegionMixin, models.Model):
             number += 1
             slug = f"{base}-{number}"
         return slug
+
+    def members_shown_to(self, user):
+        """(accepted memberships whose profiles `user` may see, managers
+        first; the number of the others): one query."""
+        memberships = list(
+            self.memberships.accepted()
+            .select_related("user", "user__profile")
+            .order_by("role", "created_at")  # managers first
+        )
+        shown = [
+            membership
+            for membership in memberships
+            if hasattr(membership.user, "profile") and membership.user.profile.is_listed_for(user)
+        ]
+        return shown, len(memberships) - len(shown)
 
     def is_managed_by(self, user):
         return (

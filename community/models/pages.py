@@ -2,20 +2,16 @@
 and show member profiles and companies, which live in Django models."""
 
 from django.db import models
-from django.http import Http404
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from community import directory
-from home.pagination import page_of
+from community.models.companies import Company
+from community.models.profiles import Profile
+from community.views import people
 from home.querysets import PortalPageManager
-from home.terms import terms_of_language
-
-PER_PAGE = 20
 
 
 class PeopleIndexPage(RoutablePageMixin, Page):
@@ -40,78 +36,27 @@ class PeopleIndexPage(RoutablePageMixin, Page):
         verbose_name = _("people directory")
         verbose_name_plural = _("people directories")
 
+    def member_profiles(self):
+        """Every member profile: what the directory's views narrow down to
+        what a visitor may see."""
+        return Profile.objects.all()
+
+    def company_profiles(self):
+        """Every company, for the directory's views to narrow down."""
+        return Company.objects.all()
+
     @path("", name="members")
     def members(self, request):
-        from community.forms.directory import MemberFilterForm
-
-        terms = terms_of_language()
-        form = MemberFilterForm(request.GET, terms=terms)
-        filters = form.cleaned_data if form.is_valid() else {}
-        profiles = directory.filter_members(directory.member_queryset(request.user), filters)
-        page_of_profiles = page_of(request, profiles, PER_PAGE)
-        directory.decorate_profiles(page_of_profiles, terms, self, self.get_url(request))
-        return self._render(
-            request,
-            "community/people_index_page.html",
-            {"form": form, "profiles": page_of_profiles, "tab": "members"},
-        )
+        return people.members(self, request)
 
     @path("companies/", name="companies")
     def companies(self, request):
-        from community.forms.directory import CompanyFilterForm
-
-        terms = terms_of_language()
-        form = CompanyFilterForm(request.GET, terms=terms)
-        filters = form.cleaned_data if form.is_valid() else {}
-        companies = directory.filter_companies(directory.company_queryset(), filters)
-        page_of_companies = page_of(request, companies, PER_PAGE)
-        directory.decorate_companies(page_of_companies, terms, self, self.get_url(request))
-        return self._render(
-            request,
-            "community/company_list.html",
-            {"form": form, "companies": page_of_companies, "tab": "companies"},
-        )
+        return people.companies(self, request)
 
     @path("member/<int:pk>/", name="member")
     def member(self, request, pk):
-        profile = directory.profile_for_page(pk)
-        # A profile the visitor may not see is answered like one that does
-        # not exist, so hidden members cannot be discovered by their number.
-        if profile is None or not profile.is_visible_to(request.user):
-            raise Http404
-        index_url = self.get_url(request)
-        directory.decorate_profiles([profile], terms_of_language(), self, index_url)
-        memberships = directory.profile_companies(profile)
-        directory.link_companies([m.company for m in memberships], self, index_url)
-        return self._render(
-            request,
-            "community/member_profile.html",
-            {
-                "profile": profile,
-                "memberships": memberships,
-                "languages_spoken": directory.language_names(profile.languages),
-                "is_owner": request.user.is_authenticated and request.user.pk == profile.user_id,
-            },
-        )
+        return people.member(self, request, pk)
 
     @path("company/<slug:slug>/", name="company")
     def company(self, request, slug):
-        company, memberships, hidden = directory.company_with_members(slug, request.user)
-        if company is None:
-            raise Http404
-        index_url = self.get_url(request)
-        directory.decorate_companies([company], terms_of_language(), self, index_url)
-        directory.link_profiles([m.user.profile for m in memberships], self, index_url)
-        return self._render(
-            request,
-            "community/company_profile.html",
-            {
-                "company": company,
-                "memberships": memberships,
-                "hidden_members": hidden,
-                "is_manager": company.is_managed_by(request.user),
-            },
-        )
-
-    def _render(self, request, template, context):
-        return render(request, template, {**self.get_context(request), **context})
+        return people.company(self, request, slug)

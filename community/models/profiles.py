@@ -4,9 +4,12 @@ about, and who may see it."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from community.models.companies import CompanyMembership
 from community.models.pictures import picture_fields, random_file_name
+from community.queries import DirectoryQuerySet
 from home.models.regional import RegionMixin
 
 # Languages a member may say they speak; names are shown in the visitor's
@@ -25,7 +28,7 @@ def photo_path(instance, filename):
     return random_file_name("members/photos", filename)
 
 
-class ProfileQuerySet(models.QuerySet):
+class ProfileQuerySet(DirectoryQuerySet):
     def visible_to(self, user):
         """Profiles `user` may see: public ones for everyone, members-only
         ones for signed-in members, and a member's own profile always."""
@@ -48,6 +51,42 @@ class ProfileQuerySet(models.QuerySet):
         the visible ones, but never a private one, not even to its owner,
         so a member sees the lists as others do."""
         return self.visible_to(user).exclude(visibility=Visibility.PRIVATE)
+
+    def for_cards(self):
+        """What a member's card in the directory shows, loaded in two
+        queries (the profiles, then their themes)."""
+        return (
+            self.select_related("region")
+            .prefetch_related("themes")
+            .only(
+                "pk",
+                "display_name",
+                "position",
+                "photo",
+                "photo_width",
+                "photo_height",
+                "visibility",
+                "region__translation_key",
+                "region__name",
+                "user_id",
+            )
+        )
+
+    def for_profile_page(self):
+        """What a member's page shows: account, region and themes."""
+        return self.select_related("user", "region").prefetch_related("themes")
+
+    def filtered(self, q=None, region=None, theme=None, sector=None):
+        """The directory's filters: name, region, theme and the sector of a
+        company the member belongs to."""
+        profiles = super().filtered(q, region)
+        if theme:
+            profiles = profiles.filter(themes__slug=theme)
+        if sector:
+            in_sector = CompanyMembership.objects.accepted().filter(company__sector=sector)
+            profiles = profiles.filter(user__in=in_sector.values("user"))
+        # A theme filter joins the themes table; distinct keeps one row each.
+        return profiles.distinct() if theme else profiles
 
 
 class Profile(RegionMixin, models.Model):
@@ -114,6 +153,22 @@ class Profile(RegionMixin, models.Model):
             return True
         signed_in = user is not None and user.is_authenticated
         return self.visibility == Visibility.MEMBERS and signed_in
+
+    @property
+    def language_names(self):
+        """The languages the member speaks, named in the active language."""
+        known = [code for code in SPOKEN_LANGUAGES if code in (self.languages or [])]
+        return [get_language_info(code)["name_translated"] for code in known]
+
+    def company_memberships(self):
+        """The member's accepted company memberships with their companies,
+        by company name: one query."""
+        return list(
+            CompanyMembership.objects.accepted()
+            .filter(user_id=self.user_id)
+            .select_related("company")
+            .order_by("company__search_name")
+        )
 
     def is_visible_to(self, user):
         """Whether `user` may open this profile: the owner always may."""

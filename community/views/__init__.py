@@ -1,2 +1,3 @@
-"""Views of the member's own pages (profile, companies, data), one
-module per concern. The public directory is served by PeopleIndexPage."""
+"""Views of the community, one module per concern: the member's own pages
+(profile, companies, data) and the routes of the people directory
+(people.py, called by PeopleIndexPage)."""
