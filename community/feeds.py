@@ -3,8 +3,6 @@ with Django's syndication framework. Live, public news only, newest first."""
 
 from django.utils.translation import gettext as _
 
-from community.models import NewsPage
-from community.regional import newest_first
 from home.feeds import FEED_ITEMS, PageFeed
 
 
@@ -26,10 +24,18 @@ class NewsFeed(PageFeed):
         return _("News of the RUSMECO regional centres.")
 
     def items(self, obj):
-        news = NewsPage.objects.visible(obj["index"].locale_id).descendant_of(obj["index"])
+        news = obj["index"].news()
         if obj["region_page"] is not None:
             news = news.child_of(obj["region_page"])
-        return newest_first(news).select_related("region")[:FEED_ITEMS]
+        return news.newest_first().select_related("region")[:FEED_ITEMS]
 
     def item_categories(self, item):
         return [item.region.name] if item.region else []
+
+
+def all_news(index, request):
+    return NewsFeed()(request, index=index, region_page=None)
+
+
+def region_news(region_page, request):
+    return NewsFeed()(request, index=region_page.get_parent().specific, region_page=region_page)

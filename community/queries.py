@@ -1,9 +1,13 @@
 """The usual ways to narrow the community's data down, as queryset
-methods: what member profiles and companies share in the people directory
-(ProfileQuerySet and CompanyQuerySet extend DirectoryQuerySet beside their
-models)."""
+methods: regional news (`NewsPage.objects`), and what member profiles and
+companies share in the people directory (ProfileQuerySet and
+CompanyQuerySet extend DirectoryQuerySet beside their models)."""
 
 from django.db import models
+from wagtail.models import PageManager
+
+from home.querysets import PortalPageQuerySet
+from home.reads import reads_annotation
 
 
 class DirectoryQuerySet(models.QuerySet):
@@ -20,3 +24,18 @@ class DirectoryQuerySet(models.QuerySet):
         if region:
             listed = listed.filter(region__slug=region)
         return listed
+
+
+class NewsPageQuerySet(PortalPageQuerySet):
+    def newest_first(self):
+        """Latest news first, by date."""
+        return self.order_by("-date", "-first_published_at", "-pk")
+
+    def for_listing(self):
+        """What lists of news show: region, lead image and read count in the
+        same query, the long fields left out."""
+        news = self.select_related("region", "lead_image").defer("body", "gallery")
+        return news.annotate(reads=reads_annotation())
+
+
+NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)

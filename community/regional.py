@@ -12,26 +12,8 @@ The sections use home.sections.HomeSection; a function may return None.
 
 from operator import attrgetter
 
-from community.models import NewsPage, RegionPage
 from home.caching import PAGES, cached
 from home.hooks import hook_results
-from home.reads import reads_annotation
-
-
-def region_pages(index):
-    return list(RegionPage.objects.child_of(index).visible().select_related("region"))
-
-
-def newest_first(news):
-    return news.order_by("-date", "-first_published_at", "-pk")
-
-
-def latest_news(locale_id, region_page=None, limit=5):
-    news = NewsPage.objects.visible(locale_id)
-    if region_page is not None:
-        news = news.child_of(region_page)
-    news = newest_first(news).select_related("region", "lead_image").defer("body", "gallery")
-    return list(news.annotate(reads=reads_annotation())[:limit])
 
 
 def region_page_parts(request, region_page, news_shown):
@@ -41,7 +23,7 @@ def region_page_parts(request, region_page, news_shown):
 
     def build():
         return {
-            "news": latest_news(region_page.locale_id, region_page=region_page, limit=news_shown),
+            "news": region_page.latest_news(news_shown),
             "sections": region_sections(request, region_page),
         }
 

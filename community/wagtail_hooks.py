@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from community import home_sections, memberships
-from community.models import CompanyMembership, Profile, RegionIndexPage
-from community.regional import latest_news
+from community.models import CompanyMembership, NewsPage, Profile, RegionIndexPage
 from home.whats_new import WhatsNewEntry, WhatsNewSource
 from library.templatetags.library_tags import reads_label
 
@@ -89,7 +88,7 @@ def erase_profile_and_companies(user):
 @hooks.register("register_whats_new")
 def regional_news(locale_id, limit):
     """The newest regional news, with region, author and read count."""
-    news = latest_news(locale_id, limit=limit)
+    news = list(NewsPage.objects.visible(locale_id).newest_first().for_listing()[:limit])
     if not news:
         return None
     index = RegionIndexPage.objects.live().filter(locale_id=locale_id).first()

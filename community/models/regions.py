@@ -20,6 +20,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from community import feeds, regional
+from community.queries import NewsPageManager
 from home.blocks import BodyBlock, ImageWithCaptionBlock
 from home.models.regional import RegionMixin, region_field
 from home.querysets import PortalPageManager
@@ -46,22 +48,21 @@ class RegionIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("regions pages")
 
     def get_context(self, request, *args, **kwargs):
-        from community import regional
-
         context = super().get_context(request, *args, **kwargs)
-        context["region_pages"] = regional.region_pages(self)
-        context["news"] = regional.latest_news(self.locale_id, limit=NEWS_ON_REGION_PAGE)
+        region_pages = RegionPage.objects.child_of(self).visible().select_related("region")
+        news = NewsPage.objects.visible(self.locale_id).newest_first().for_listing()
+        context["region_pages"] = list(region_pages)
+        context["news"] = list(news[:NEWS_ON_REGION_PAGE])
         return context
 
-    @path("")
-    def index_route(self, request):
-        return self.render(request)
+    def news(self):
+        """The regional news under this page that visitors may see: what
+        its feeds narrow down."""
+        return NewsPage.objects.visible(self.locale_id).descendant_of(self)
 
     @path("feed/", name="feed")
     def feed_route(self, request):
-        from community.feeds import NewsFeed
-
-        return NewsFeed()(request, index=self, region_page=None)
+        return feeds.all_news(self, request)
 
 
 class RegionPage(RegionMixin, RoutablePageMixin, Page):
@@ -110,21 +111,18 @@ class RegionPage(RegionMixin, RoutablePageMixin, Page):
             raise ValidationError({"region": _("Choose the region in the language of this page.")})
 
     def get_context(self, request, *args, **kwargs):
-        from community import regional
-
         context = super().get_context(request, *args, **kwargs)
         context.update(regional.region_page_parts(request, self, NEWS_ON_REGION_PAGE))
         return context
 
-    @path("")
-    def index_route(self, request):
-        return self.render(request)
+    def latest_news(self, limit):
+        """The region's newest news that visitors may see, as lists show them."""
+        news = NewsPage.objects.visible(self.locale_id).child_of(self)
+        return list(news.newest_first().for_listing()[:limit])
 
     @path("feed/", name="feed")
     def feed_route(self, request):
-        from community.feeds import NewsFeed
-
-        return NewsFeed()(request, index=self.get_parent().specific, region_page=self)
+        return feeds.region_news(self, request)
 
 
 class NewsPage(RegionMixin, ReadCountingMixin, Page):
@@ -167,7 +165,7 @@ class NewsPage(RegionMixin, ReadCountingMixin, Page):
     parent_page_types = ["community.RegionPage"]
     subpage_types = []
 
-    objects = PortalPageManager()
+    objects = NewsPageManager()
 
     class Meta:
         verbose_name = _("news item")
