@@ -12,30 +12,42 @@ PER_PAGE = 20
 
 
 def members(index, request):
-    terms = terms_of_language()
-    form = MemberFilterForm(request.GET, terms=terms)
-    filters = form.cleaned_data if form.is_valid() else {}
-    profiles = index.member_profiles().listed_for(request.user).for_cards().filtered(**filters)
-    page_of_profiles = page_of(request, profiles, PER_PAGE)
-    directory.decorate_profiles(page_of_profiles, terms, index, index.get_url(request))
-    return index.render(
+    return _tab(
+        index,
         request,
+        index.member_profiles().listed_for(request.user).for_cards(),
+        MemberFilterForm,
+        directory.decorate_profiles,
         template="community/people_index_page.html",
-        context_overrides={"form": form, "profiles": page_of_profiles, "tab": "members"},
+        name="profiles",
+        tab="members",
     )
 
 
 def companies(index, request):
-    terms = terms_of_language()
-    form = CompanyFilterForm(request.GET, terms=terms)
-    filters = form.cleaned_data if form.is_valid() else {}
-    companies = index.company_profiles().for_cards().filtered(**filters)
-    page_of_companies = page_of(request, companies, PER_PAGE)
-    directory.decorate_companies(page_of_companies, terms, index, index.get_url(request))
-    return index.render(
+    return _tab(
+        index,
         request,
+        index.company_profiles().for_cards(),
+        CompanyFilterForm,
+        directory.decorate_companies,
         template="community/company_list.html",
-        context_overrides={"form": form, "companies": page_of_companies, "tab": "companies"},
+        name="companies",
+        tab="companies",
+    )
+
+
+def _tab(index, request, listed, form_class, decorate, *, template, name, tab):
+    """A tab of the directory: the page of `listed` that the request asks
+    for, narrowed down by the filter form and decorated for its cards,
+    shown with `template` as `name`."""
+    terms = terms_of_language()
+    form = form_class(request.GET, terms=terms)
+    filters = form.cleaned_data if form.is_valid() else {}
+    shown = page_of(request, listed.filtered(**filters), PER_PAGE)
+    decorate(shown, terms, index, index.get_url(request))
+    return index.render(
+        request, template=template, context_overrides={"form": form, name: shown, "tab": tab}
     )
 
 
