@@ -3,7 +3,21 @@
 (LearningPage).
 
 The pages hold content and routes; what a route does lives in
-events/views.py, so each module keeps one job.
+rusmeco_events/views.py and feeds.py, so each module keeps one job. This
+is the portal's example of a routable page (see "Routable pages" in the
+README):
+
+    from rusmeco_events import feeds, views
+
+    @path("archive/", name="archive")
+    def archive_route(self, request):
+        return views.archive(self, request)
+
+A route method only calls its view (or feed) with the page, the request
+and the URL's arguments. The views import no model of their app: they
+take their data from the page (`calendar_page.events()`,
+`event.registrations`) and narrow it down with queryset methods
+(rusmeco_events/queries.py), so the page module imports them at its top.
 """
 
 from django import forms
@@ -376,6 +390,10 @@ class LearningPage(Page):
         verbose_name_plural = _("learning pages")
 
     def get_context(self, request, *args, **kwargs):
+        # A programme is asked for by language alone (programme(locale_id,
+        # months_ahead)), with no page to reach the events through, so
+        # rusmeco_events/programme.py imports EventPage: it is imported when
+        # a learning page is shown, once this module is loaded.
         from rusmeco_events.programme import programme_context
 
         context = super().get_context(request, *args, **kwargs)
