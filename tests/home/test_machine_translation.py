@@ -19,7 +19,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from tests.portal.test_settings import run_python
+from tests.helpers import run_python
 
 TRANSLATOR_VARIABLES = ("DEEPL_API_KEY", "LIBRETRANSLATE_URL", "LIBRETRANSLATE_API_KEY")
 DEEPL = "wagtail_localize.machine_translators.deepl.DeepLTranslator"
