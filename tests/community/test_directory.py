@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from community.models import Profile
 from tests.factories import CompanyFactory, MemberFactory
-from tests.helpers import logged_in
+from tests.helpers import logged_in, member_cards
 
 BUDGET = 15
 
@@ -119,8 +119,13 @@ def test_directory_in_english_shows_english_terms(client, people_en, crowd):
     html = client.get("/en/people/").text
 
     assert "<h1>People</h1>" in html
-    assert "Moscow" in html and "St Petersburg" in html
-    assert "Intellectual property rights" in html
+    # In the cards, not only in the filters: each member's region and
+    # themes (by their short name where they have one) in English.
+    assert member_cards(html) == {
+        "Анна Соколова": (["Moscow"], ["IPR"]),
+        "Борис Орлов": (["St Petersburg"], ["Quality management"]),
+        "Vera Smith": (["Ekaterinburg"], ["IPR", "Quality management"]),
+    }
     assert 'href="/en/people/member/' in html
 
 
