@@ -1,8 +1,11 @@
-"""Shared fixtures: the bilingual page tree a test needs, built small.
+"""Shared fixtures: the bilingual page tree a test needs, built small, the
+regions and themes, and the people who use the site.
 
 The migrations already give the Russian home page (the default site's root)
-and the English locale; `home_en` translates the home page with
-wagtail-localize, as a coordinator would.
+and the English locale. English versions are Wagtail copies made by
+tests.factories.translate; tests about translation itself are marked
+`localize`, and their fixtures translate with wagtail-localize instead, as
+a coordinator would.
 """
 
 import pytest
@@ -10,8 +13,28 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale, Site
 
-from home.demo import child_page, translate
-from home.models import FormField, FormPage, HomePage, Region, SiteSettings, StandardPage, Topic
+from community.models import PeopleIndexPage
+from home.demo import child_page
+from home.models import FormField, FormPage, HomePage, SiteSettings, StandardPage
+from home.workflows import region_group_name
+from library.models import LibraryIndexPage
+from rusmeco_events.models import EventIndexPage
+from tests.factories import (
+    MemberFactory,
+    RegionFactory,
+    StaffFactory,
+    TopicFactory,
+    translate,
+    translate_with_localize,
+)
+from tests.helpers import logged_in
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "localize: the fixtures translate with wagtail-localize (tests about translation)",
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +42,15 @@ def _clean_state():
     cache.clear()
     yield
     translation.activate("ru")
+
+
+@pytest.fixture
+def translator(request):
+    """How the fixtures make English versions: `translate`, or in a test
+    marked `localize`, `translate_with_localize`."""
+    if request.node.get_closest_marker("localize"):
+        return translate_with_localize
+    return translate
 
 
 @pytest.fixture
@@ -36,6 +68,9 @@ def site(db):
     return Site.objects.get(is_default_site=True)
 
 
+# --- pages ---------------------------------------------------------------------
+
+
 @pytest.fixture
 def home_ru(site):
     home = site.root_page.specific
@@ -46,34 +81,23 @@ def home_ru(site):
 
 
 @pytest.fixture
-def home_en(home_ru, locale_en):
-    return translate(
-        home_ru,
-        "en",
-        {
-            home_ru.title: "RUSMECO home",
-            home_ru.intro: "A community of innovative companies.",
-        },
-    )
+def home_en(home_ru, locale_en, translator):
+    return translator(home_ru, title="RUSMECO home", intro="A community of innovative companies.")
+
+
+def section(home, page_class, slug, title, intro):
+    """A live page of the menu under `home`, made once per test."""
+    return child_page(home, page_class, slug, title=title, intro=intro, show_in_menus=True)
 
 
 @pytest.fixture
 def about_ru(home_ru):
-    return child_page(
-        home_ru,
-        StandardPage,
-        "about",
-        title="О проекте",
-        intro="Сообщество практики.",
-        show_in_menus=True,
-    )
+    return section(home_ru, StandardPage, "about", "О проекте", "Сообщество практики.")
 
 
 @pytest.fixture
-def about_en(about_ru, home_en):
-    return translate(
-        about_ru, "en", {"О проекте": "About the project", "Сообщество практики.": "A CoP."}
-    )
+def about_en(about_ru, home_en, translator):
+    return translator(about_ru, title="About the project", intro="A CoP.")
 
 
 @pytest.fixture
@@ -98,46 +122,149 @@ def contact_ru(home_ru, site):
 
 
 @pytest.fixture
-def contact_en(contact_ru, home_en):
-    return translate(
-        contact_ru,
-        "en",
-        {"Контакты": "Contact", "Имя": "Name", "Почта": "E-mail", "Сообщение": "Message"},
+def contact_en(contact_ru, home_en, translator):
+    english = translator(contact_ru, title="Contact")
+    labels = {"Имя": "Name", "Почта": "E-mail", "Сообщение": "Message"}
+    form_fields = list(english.form_fields.all())
+    for field in form_fields:
+        field.label = labels[field.label]
+    english.form_fields = form_fields
+    english.save_revision().publish()
+    return english
+
+
+@pytest.fixture
+def library_ru(home_ru):
+    return section(
+        home_ru, LibraryIndexPage, "library", "Библиотека", "Кейсы, статьи и советы экспертов."
     )
 
+
+@pytest.fixture
+def library_en(library_ru, home_en, translator):
+    return translator(library_ru, title="Library", intro="Case studies and articles.")
+
+
+@pytest.fixture
+def calendar_ru(home_ru, regions, topics):
+    """The event calendar, on a site with its regions and themes."""
+    return section(
+        home_ru, EventIndexPage, "events", "Мероприятия", "Встречи, онлайн-события и тренинги."
+    )
+
+
+@pytest.fixture
+def calendar_en(calendar_ru, home_en, translator):
+    return translator(calendar_ru, title="Events", intro="Meetings and more.")
+
+
+@pytest.fixture
+def people_ru(home_ru, regions, topics):
+    """The people directory, on a site with its regions and themes."""
+    return section(home_ru, PeopleIndexPage, "people", "Люди", "Участники сообщества.")
+
+
+@pytest.fixture
+def people_en(people_ru, home_en, translator):
+    return translator(people_ru, title="People", intro="Community members.")
+
+
+# --- regions and themes --------------------------------------------------------
 
 REGIONS = [
     ("moscow", "Москва", "Moscow", "Europe/Moscow"),
     ("st-petersburg", "Санкт-Петербург", "St Petersburg", "Europe/Moscow"),
     ("ekaterinburg", "Екатеринбург", "Ekaterinburg", "Asia/Yekaterinburg"),
 ]
-TOPICS = [
-    ("ipr", "Права интеллектуальной собственности", "Intellectual property rights"),
-    ("quality-management", "Управление качеством", "Quality management"),
-    ("knowledge-management", "Управление знаниями", "Knowledge management"),
+THEMES = [
+    ("ipr", "Права интеллектуальной собственности", "ПИС", "Intellectual property rights", "IPR"),
+    ("innovation-marketing", "Маркетинг инноваций", "", "Innovation marketing", ""),
+    ("quality-management", "Управление качеством", "", "Quality management", ""),
+    ("knowledge-management", "Управление знаниями", "", "Knowledge management", ""),
 ]
 
 
 @pytest.fixture
-def regions(locale_ru, locale_en):
+def regions(locale_ru, locale_en, translator):
     """The three founding regions, {slug: Russian region}, each translated
-    into English. (The library and search tests use smaller sets.)"""
+    into English."""
     found = {}
     for order, (slug, name_ru, name_en, zone) in enumerate(REGIONS):
-        region = Region.objects.create(
-            locale=locale_ru, slug=slug, name=name_ru, time_zone=zone, sort_order=order
-        )
-        translate(region, "en", {name_ru: name_en})
+        region = RegionFactory(slug=slug, name=name_ru, time_zone=zone, sort_order=order)
+        translator(region, name=name_en)
         found[slug] = region
     return found
 
 
 @pytest.fixture
-def topics(locale_ru, locale_en):
-    """Three themes, {slug: Russian topic}, each translated into English."""
+def topics(locale_ru, locale_en, translator):
+    """Four themes, {slug: Russian topic}, each with a description and
+    translated into English; intellectual property rights also has a short
+    name."""
     found = {}
-    for order, (slug, name_ru, name_en) in enumerate(TOPICS):
-        topic = Topic.objects.create(locale=locale_ru, slug=slug, name=name_ru, sort_order=order)
-        translate(topic, "en", {name_ru: name_en})
+    for order, (slug, name_ru, short_ru, name_en, short_en) in enumerate(THEMES):
+        topic = TopicFactory(
+            slug=slug,
+            name=name_ru,
+            short_name=short_ru,
+            description=f"Всё о теме «{name_ru}».",
+            sort_order=order,
+        )
+        translator(topic, name=name_en, short_name=short_en, description=f"All about {name_en}.")
         found[slug] = topic
     return found
+
+
+# --- people --------------------------------------------------------------------
+
+
+@pytest.fixture
+def anna(db):
+    """A member with a public profile."""
+    return MemberFactory(username="anna", name="Анна Соколова", profile__visibility="public")
+
+
+@pytest.fixture
+def boris(db):
+    """A member whose profile only members see."""
+    return MemberFactory(username="boris", name="Борис Орлов", profile__visibility="members")
+
+
+@pytest.fixture
+def anna_client(anna):
+    return logged_in(anna)
+
+
+@pytest.fixture
+def boris_client(boris):
+    return logged_in(boris)
+
+
+@pytest.fixture
+def coordinator(db):
+    """A coordinator of every region."""
+    return StaffFactory(username="coordinator", groups=["Coordinators"])
+
+
+@pytest.fixture
+def moderator(db):
+    return StaffFactory(username="moderator", groups=["Moderators"])
+
+
+@pytest.fixture
+def staff(coordinator):
+    """The people of the admin by role: an editor, the coordinators of
+    Moscow (whose admin is in English) and of Ekaterinburg (in Russian), a
+    coordinator of every region, a translator and a superuser (in English)."""
+    return {
+        "editor": StaffFactory(username="editor", groups=["Editors"]),
+        "moscow": StaffFactory(
+            username="moscow-coordinator", groups=[region_group_name("moscow")], language="en"
+        ),
+        "ekaterinburg": StaffFactory(
+            username="ekb-coordinator", groups=[region_group_name("ekaterinburg")], language="ru"
+        ),
+        "coordinator": coordinator,
+        "translator": StaffFactory(username="translator", groups=["Translators"]),
+        "admin": StaffFactory(username="admin", is_superuser=True, language="en"),
+    }

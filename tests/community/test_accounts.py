@@ -9,8 +9,8 @@ from django.core import mail
 from django.test import Client
 
 from community.models import Profile
-
-from .conftest import PASSWORD, csrf_client, csrf_token
+from tests.factories import PASSWORD
+from tests.helpers import csrf_client, csrf_token
 
 
 def confirmation_link(message):

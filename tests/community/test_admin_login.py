@@ -2,17 +2,18 @@
 failures, with a clear message in the visitor's language."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
-EDITOR_PASSWORD = "pw-Editor-secret-9"
+from tests.factories import PASSWORD, StaffFactory
+
+
+def superuser(username):
+    return StaffFactory(username=username, is_superuser=True, is_staff=True)
 
 
 @pytest.fixture
 def editor(db):
-    return get_user_model().objects.create_superuser(
-        "editor", "editor@rusmeco.example", EDITOR_PASSWORD
-    )
+    return superuser("editor")
 
 
 def attempt(client, password, language="en", username="editor"):
@@ -25,7 +26,7 @@ def attempt(client, password, language="en", username="editor"):
 
 @pytest.mark.django_db
 def test_right_password_logs_in(client, editor):
-    response = attempt(client, EDITOR_PASSWORD)
+    response = attempt(client, PASSWORD)
 
     assert response.status_code == 302
     assert "_auth_user_id" in client.session
@@ -45,7 +46,7 @@ def test_admin_log_in_is_throttled_after_repeated_failures(client, editor, langu
         assert response.status_code == 200
         assert message not in response.text
 
-    response = attempt(client, EDITOR_PASSWORD, language)  # even the right one now
+    response = attempt(client, PASSWORD, language)  # even the right one now
 
     assert response.status_code == 200
     assert message in response.text
@@ -59,18 +60,18 @@ def test_throttle_is_per_user_name_and_per_address(editor):
         attempt(first, "wrong")
 
     # Another user name from the same address is not locked out by these five...
-    get_user_model().objects.create_superuser("other", "other@rusmeco.example", EDITOR_PASSWORD)
-    assert attempt(first, EDITOR_PASSWORD, username="other").status_code == 302
+    superuser("other")
+    assert attempt(first, PASSWORD, username="other").status_code == 302
 
     # ...but ten failures a minute from one address lock that address out.
     second = Client(REMOTE_ADDR="192.0.2.20")
     for number in range(10):
         attempt(second, "wrong", username=f"guess{number}")
-    get_user_model().objects.create_superuser("third", "third@rusmeco.example", EDITOR_PASSWORD)
-    assert attempt(second, EDITOR_PASSWORD, username="third").status_code == 200
+    superuser("third")
+    assert attempt(second, PASSWORD, username="third").status_code == 200
 
 
 @pytest.mark.django_db
 def test_successful_log_ins_do_not_count_as_failures(client, editor):
     for _ in range(6):
-        assert attempt(Client(), EDITOR_PASSWORD).status_code == 302
+        assert attempt(Client(), PASSWORD).status_code == 302

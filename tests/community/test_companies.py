@@ -6,8 +6,8 @@ from django.core import mail
 from django.test import Client
 
 from community.models import Company, CompanyMembership, Role
-
-from .conftest import csrf_client, csrf_token, logged_in, picture
+from tests.factories import CompanyFactory, MemberFactory
+from tests.helpers import csrf_client, csrf_token, logged_in, picture
 
 
 def company_data(**overrides):
@@ -108,8 +108,8 @@ def test_names_make_unique_readable_addresses(anna_client, people_ru):
 
 
 @pytest.mark.django_db
-def test_manager_edits_the_company(anna, anna_client, people_ru, make_company):
-    company = make_company("Ромашка", anna)
+def test_manager_edits_the_company(anna, anna_client, people_ru, regions):
+    company = CompanyFactory(name="Ромашка", manager=anna)
 
     response = anna_client.post(
         "/ru/accounts/companies/romashka/edit/", company_data(name="Ромашка и партнёры")
@@ -122,14 +122,14 @@ def test_manager_edits_the_company(anna, anna_client, people_ru, make_company):
 
 
 @pytest.fixture
-def romashka(anna, boris, make_company):
+def romashka(anna, boris, regions):
     """Anna manages Ромашка; Boris is an ordinary member of it."""
-    return make_company("Ромашка", anna, members=[boris])
+    return CompanyFactory(name="Ромашка", manager=anna, members=[boris])
 
 
 @pytest.fixture
-def outsider(make_member):
-    return make_member("olga", name="Ольга Посторонняя")
+def outsider(db):
+    return MemberFactory(username="olga", name="Ольга Посторонняя")
 
 
 def wrong_member_requests(company, anna_membership, boris_membership):

@@ -10,8 +10,8 @@ from django.core.files.storage import default_storage
 from wagtail import hooks
 
 from community.models import Company, CompanyMembership, Profile, Role
-
-from .conftest import PASSWORD, csrf_client, csrf_token, logged_in, picture
+from tests.factories import PASSWORD, CompanyFactory, MemberFactory
+from tests.helpers import csrf_client, csrf_token, logged_in, picture
 
 DELETE = "/ru/accounts/data/delete/"
 
@@ -22,14 +22,14 @@ def delete_data(**overrides):
 
 @pytest.mark.django_db
 def test_export_holds_account_profile_companies_and_other_apps_data(
-    anna, anna_client, people_ru, regions, topics, make_company
+    anna, anna_client, people_ru, regions, topics
 ):
     profile = Profile.objects.get(user=anna)
     profile.region = regions["moscow"]
     profile.about = "О себе"
     profile.save()
     profile.themes.set([topics["ipr"]])
-    make_company("Ромашка", anna)
+    CompanyFactory(name="Ромашка", manager=anna)
 
     def export_comments(user):
         return "comments", [{"text": f"comment by {user.get_username()}"}]
@@ -154,9 +154,9 @@ def test_delete_removes_account_profile_photo_and_runs_every_apps_erasure(
 
 @pytest.mark.django_db
 def test_a_failing_erasure_leaves_everything_in_place(
-    anna, anna_client, people_ru, make_company, django_capture_on_commit_callbacks
+    anna, anna_client, people_ru, regions, django_capture_on_commit_callbacks
 ):
-    make_company("Ромашка", anna)
+    CompanyFactory(name="Ромашка", manager=anna)
 
     def broken(user):
         raise RuntimeError("the comments database is down")
@@ -176,12 +176,12 @@ def test_a_failing_erasure_leaves_everything_in_place(
 
 @pytest.mark.django_db
 def test_a_company_passes_to_its_longest_standing_member_or_goes(
-    anna, boris, anna_client, people_ru, make_company, make_member
+    anna, boris, anna_client, people_ru, regions
 ):
-    vera = make_member("vera")
-    shared = make_company("Ромашка", anna, members=[boris, vera])
-    alone = make_company("Одиночка", anna)
-    co_managed = make_company("Вдвоём", anna)
+    vera = MemberFactory(username="vera")
+    shared = CompanyFactory(name="Ромашка", manager=anna, members=[boris, vera])
+    alone = CompanyFactory(name="Одиночка", manager=anna)
+    co_managed = CompanyFactory(name="Вдвоём", manager=anna)
     CompanyMembership.objects.create(
         company=co_managed, user=vera, role=Role.MANAGER, accepted=True
     )
@@ -196,8 +196,8 @@ def test_a_company_passes_to_its_longest_standing_member_or_goes(
 
 
 @pytest.mark.django_db
-def test_editors_and_administrators_are_deleted_by_an_administrator(make_member, people_ru):
-    editor = make_member("editor")
+def test_editors_and_administrators_are_deleted_by_an_administrator(people_ru):
+    editor = MemberFactory(username="editor")
     editor.is_staff = True
     editor.save()
 

@@ -5,8 +5,7 @@ import pytest
 from django.core.files.storage import default_storage
 
 from community.models import Company
-
-from .conftest import picture
+from tests.helpers import picture
 
 NEW = "/ru/accounts/companies/new/"
 EDIT = "/ru/accounts/companies/romashka/edit/"

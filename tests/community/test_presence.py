@@ -12,8 +12,8 @@ from django.utils import timezone
 from community import presence
 from community.models import Profile
 from home.models import SiteSettings
-
-from .conftest import logged_in
+from tests.factories import MemberFactory
+from tests.helpers import logged_in
 
 BUDGET = 15
 
@@ -88,17 +88,19 @@ def test_new_guests_per_minute_are_bounded(home_ru, rf, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_whos_online_lists_visible_members_and_counts_guests(home_en, people_en, make_member):
+def test_whos_online_lists_visible_members_and_counts_guests(home_en, people_en):
     now = timezone.now()
     for login, visibility in [("pia", "public"), ("mila", "members"), ("pavel", "private")]:
-        user = make_member(login, name=f"{login.title()} Online", visibility=visibility)
+        user = MemberFactory(
+            username=login, name=f"{login.title()} Online", profile__visibility=visibility
+        )
         Profile.objects.filter(user=user).update(last_seen=now)
-    away = make_member("otto", name="Otto Away", visibility="public")
+    away = MemberFactory(username="otto", name="Otto Away", profile__visibility="public")
     Profile.objects.filter(user=away).update(last_seen=now - timedelta(minutes=20))
     Client(REMOTE_ADDR="192.0.2.50").get("/en/about/")  # a guest elsewhere on the site
 
     visitor_page = Client().get("/en/").text
-    viktor = make_member("viktor", name="Viktor", visibility="private")
+    viktor = MemberFactory(username="viktor", name="Viktor", profile__visibility="private")
     member_page = logged_in(viktor).get("/ru/").text
     visitor, member = online_section(visitor_page), online_section(member_page)
 
@@ -113,11 +115,13 @@ def test_whos_online_lists_visible_members_and_counts_guests(home_en, people_en,
 
 
 @pytest.mark.django_db
-def test_whos_new_shows_the_newest_listed_members(home_en, people_en, make_member):
+def test_whos_new_shows_the_newest_listed_members(home_en, people_en):
     for number in range(8):
-        make_member(f"new{number}", name=f"Newcomer {number}", visibility="public")
-    make_member("hidden", name="Hidden Newcomer", visibility="private")
-    make_member("club", name="Club Newcomer", visibility="members")
+        MemberFactory(
+            username=f"new{number}", name=f"Newcomer {number}", profile__visibility="public"
+        )
+    MemberFactory(username="hidden", name="Hidden Newcomer", profile__visibility="private")
+    MemberFactory(username="club", name="Club Newcomer", profile__visibility="members")
 
     visitor = Client().get("/en/").text
 
@@ -126,7 +130,10 @@ def test_whos_new_shows_the_newest_listed_members(home_en, people_en, make_membe
     assert "Newcomer 1<" not in visitor  # only the six newest
     assert "Hidden Newcomer" not in visitor and "Club Newcomer" not in visitor
     assert 'href="/en/people/member/' in visitor
-    assert "Club Newcomer" in logged_in(make_member("m", visibility="private")).get("/en/").text
+    assert (
+        "Club Newcomer"
+        in logged_in(MemberFactory(username="m", profile__visibility="private")).get("/en/").text
+    )
 
 
 @pytest.mark.django_db
@@ -142,7 +149,7 @@ def test_a_profile_change_shows_on_the_home_page_at_once(home_ru, people_ru, ann
 
 
 @pytest.mark.django_db
-def test_home_page_stays_within_budget_as_members_grow(home_en, people_en, make_member):
+def test_home_page_stays_within_budget_as_members_grow(home_en, people_en):
     def home_queries():
         client = Client()
         client.get("/en/")
@@ -153,7 +160,9 @@ def test_home_page_stays_within_budget_as_members_grow(home_en, people_en, make_
 
     def add(start, count):
         for number in range(start, start + count):
-            user = make_member(f"u{number}", name=f"Member {number}", visibility="public")
+            user = MemberFactory(
+                username=f"u{number}", name=f"Member {number}", profile__visibility="public"
+            )
             Profile.objects.filter(user=user).update(last_seen=timezone.now())
 
     add(0, 2)
@@ -166,11 +175,11 @@ def test_home_page_stays_within_budget_as_members_grow(home_en, people_en, make_
 
 
 @pytest.mark.django_db
-def test_home_sections_cost_few_queries_even_when_cold(home_en, people_en, make_member):
+def test_home_sections_cost_few_queries_even_when_cold(home_en, people_en):
     from django.core.cache import cache
 
     for number in range(20):
-        make_member(f"u{number}", name=f"Member {number}", visibility="public")
+        MemberFactory(username=f"u{number}", name=f"Member {number}", profile__visibility="public")
     cache.clear()
 
     with CaptureQueriesContext(connection) as queries:

@@ -10,8 +10,8 @@ from PIL import Image
 
 from community.models import Profile
 from community.uploads import MAX_UPLOAD_BYTES
-
-from .conftest import csrf_client, csrf_token, picture
+from tests.factories import MemberFactory
+from tests.helpers import csrf_client, csrf_token, picture
 
 URL = "/ru/accounts/profile/edit/"
 
@@ -144,10 +144,8 @@ def test_profile_form_needs_csrf(anna, people_ru):
 
 
 @pytest.mark.django_db
-def test_a_member_without_a_profile_gets_one_from_their_account(make_member, people_ru):
-    user = make_member("vera", profile=False)
-    user.first_name = "Вера"
-    user.save()
+def test_a_member_without_a_profile_gets_one_from_their_account(people_ru):
+    user = MemberFactory(username="vera", name="Вера", profile=None)
     client = csrf_client(user)
 
     assert client.get("/ru/accounts/profile/").status_code == 200

@@ -14,8 +14,6 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib import messages
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.test import Client
@@ -26,9 +24,8 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from community.models import NewsPage, RegionIndexPage, RegionPage
 from home.demo import child_page, translate
-from home.workflows import region_group_name
+from tests.factories import StaffFactory
 
-PASSWORD = "pw-Region-roles-42"
 MOSCOW_NEWS_TITLE = "Форум TechnoSpring в Москве"
 EKB_NEWS_TITLE = "Выставка UralExpo в Екатеринбурге"
 PUBLISH = {"action-publish": "action-publish"}
@@ -39,7 +36,7 @@ SUBMIT = {"action-submit": "action-submit"}
 
 
 @pytest.fixture
-def tree(home_ru, home_en, regions):
+def tree(home_ru, home_en, regions, translator):
     """Regions page, Moscow and Ekaterinburg pages with one live news item
     each, in Russian; the regions page and both region pages in English."""
     index_ru = child_page(home_ru, RegionIndexPage, "regions", title="Регионы")
@@ -63,9 +60,9 @@ def tree(home_ru, home_en, regions):
         date=datetime.date(2025, 3, 2),
         summary="Итоги выставки.",
     )
-    index_en = translate(index_ru, "en", {"Регионы": "Regions"})
-    moscow_en = translate(moscow_ru, "en", {"Москва": "Moscow"})
-    ekb_en = translate(ekb_ru, "en", {"Екатеринбург": "Ekaterinburg"})
+    index_en = translator(index_ru, title="Regions")
+    moscow_en = translator(moscow_ru, title="Moscow")
+    ekb_en = translator(ekb_ru, title="Ekaterinburg")
     return SimpleNamespace(
         index_ru=index_ru,
         moscow_ru=moscow_ru,
@@ -76,22 +73,6 @@ def tree(home_ru, home_en, regions):
         moscow_en=moscow_en,
         ekb_en=ekb_en,
     )
-
-
-def make_user(username, group_name):
-    user = get_user_model().objects.create_user(username, f"{username}@rusmeco.example", PASSWORD)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def people(db):
-    return {
-        "moscow": make_user("moscow-coordinator", region_group_name("moscow")),
-        "ekaterinburg": make_user("ekb-coordinator", region_group_name("ekaterinburg")),
-        "editor": make_user("editor", "Editors"),
-        "translator": make_user("translator", "Translators"),
-    }
 
 
 class AdminClient(Client):
@@ -204,16 +185,16 @@ def live_title(page):
 
 
 @pytest.mark.django_db
-def test_moscow_coordinator_edits_and_publishes_moscow_news(tree, people):
+def test_moscow_coordinator_edits_and_publishes_moscow_news(tree, staff):
     news = tree.moscow_news
     url = reverse("wagtailadmin_pages:edit", args=[news.pk])
-    coordinator = AdminClient(people["moscow"])
+    coordinator = AdminClient(staff["moscow"])
     assert coordinator.get(url).status_code == 200
 
     # Without the token, CSRF protection refuses the same form.
     before = state()
     tokenless = Client(enforce_csrf_checks=True)
-    tokenless.force_login(people["moscow"])
+    tokenless.force_login(staff["moscow"])
     assert tokenless.post(url, page_form(news, "Без токена") | PUBLISH).status_code == 403
     assert state() == before
 
@@ -225,7 +206,7 @@ def test_moscow_coordinator_edits_and_publishes_moscow_news(tree, people):
     assert news.live
     assert not news.has_unpublished_changes
     assert news.live_revision_id == news.latest_revision_id
-    assert news.live_revision.user == people["moscow"]
+    assert news.live_revision.user == staff["moscow"]
     assert news.get_parent().pk == tree.moscow_ru.pk
     page = Client().get(news.url)
     assert page.status_code == 200
@@ -234,13 +215,13 @@ def test_moscow_coordinator_edits_and_publishes_moscow_news(tree, people):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("target", ["news", "region"])
-def test_ekaterinburg_coordinator_publishes_the_forms_refused_to_moscow(tree, people, target):
+def test_ekaterinburg_coordinator_publishes_the_forms_refused_to_moscow(tree, staff, target):
     """The control of the refusals below: the same form, from the
     Ekaterinburg coordinator, publishes."""
     page = tree.ekb_news if target == "news" else tree.ekb_ru
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
 
-    response = AdminClient(people["ekaterinburg"]).send(
+    response = AdminClient(staff["ekaterinburg"]).send(
         "post", url, page_form(page, "Изменено в Екатеринбурге") | PUBLISH
     )
 
@@ -254,7 +235,7 @@ def test_ekaterinburg_coordinator_publishes_the_forms_refused_to_moscow(tree, pe
 # preparation of its own (a workflow started, an English translation made).
 
 
-def edit_view(tree, people, page):
+def edit_view(tree, staff, page):
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     return [
         ("get", url, None),
@@ -263,7 +244,7 @@ def edit_view(tree, people, page):
     ]
 
 
-def delete_view(tree, people, page):
+def delete_view(tree, staff, page):
     url = reverse("wagtailadmin_pages:delete", args=[page.pk])
     return [("get", url, None), ("post", url, {})]
 
@@ -274,7 +255,7 @@ def destination(tree, page):
     return tree.moscow_ru if isinstance(page.specific, NewsPage) else tree.index_ru
 
 
-def move_view(tree, people, page):
+def move_view(tree, staff, page):
     confirm = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination(tree, page).pk])
     return [
         ("get", reverse("wagtailadmin_pages:move", args=[page.pk]), None),
@@ -282,7 +263,7 @@ def move_view(tree, people, page):
     ]
 
 
-def copy_view(tree, people, page):
+def copy_view(tree, staff, page):
     url = reverse("wagtailadmin_pages:copy", args=[page.pk])
     data = {
         "new_title": "Копия",
@@ -294,12 +275,12 @@ def copy_view(tree, people, page):
     return [("get", url, None), ("post", url, data)]
 
 
-def unpublish_view(tree, people, page):
+def unpublish_view(tree, staff, page):
     url = reverse("wagtailadmin_pages:unpublish", args=[page.pk])
     return [("get", url, None), ("post", url, {"include_descendants": "on"})]
 
 
-def history_view(tree, people, page):
+def history_view(tree, staff, page):
     return [
         ("get", reverse("wagtailadmin_pages:history", args=[page.pk]), None),
         ("get", reverse("wagtailadmin_pages:history_results", args=[page.pk]), None),
@@ -307,7 +288,7 @@ def history_view(tree, people, page):
     ]
 
 
-def revisions_views(tree, people, page):
+def revisions_views(tree, staff, page):
     revision = page.latest_revision
     revert = reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, revision.pk])
     return [
@@ -327,35 +308,35 @@ def revisions_views(tree, people, page):
     ]
 
 
-def preview_view(tree, people, page):
+def preview_view(tree, staff, page):
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
     return [("post", url, page_form(page, "Просмотр")), ("get", url, None)]
 
 
-def lock_view(tree, people, page):
+def lock_view(tree, staff, page):
     return [("post", reverse("wagtailadmin_pages:lock", args=[page.pk]), {})]
 
 
-def workflow_approve(tree, people, page):
+def workflow_approve(tree, staff, page):
     # The editor has submitted the page to the Regional review.
     workflow = page.get_workflow()
     assert workflow.name == "Regional review"
-    page.save_revision(user=people["editor"])
-    workflow.start(page, people["editor"])
+    page.save_revision(user=staff["editor"])
+    workflow.start(page, staff["editor"])
     task_state = Page.objects.get(pk=page.pk).current_workflow_task_state
     assert task_state.status == TaskState.STATUS_IN_PROGRESS
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
     return [("post", url, {"comment": ""})]
 
 
-def submit_translation(tree, people, page):
+def submit_translation(tree, staff, page):
     english = Locale.objects.get(language_code="en")
     assert page.get_translation_or_none(english) is None
     url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
     return [("post", url, {"locales": [english.pk]})]
 
 
-def translation_editor(tree, people, page):
+def translation_editor(tree, staff, page):
     english = translate(page, "en", {page.title: "Translated"})
     assert Translation.objects.filter(
         source__object_id=page.translation_key, target_locale=english.locale, enabled=True
@@ -364,7 +345,7 @@ def translation_editor(tree, people, page):
     return [("get", url, None), ("post", url, {"action": "publish"})]
 
 
-def sync_translations(tree, people, page):
+def sync_translations(tree, staff, page):
     """wagtail-localize's "Sync translated pages" of a translated page."""
     translate(page, "en", {page.title: "Translated"})
     source = TranslationSource.objects.get_for_instance(page)
@@ -387,7 +368,12 @@ VIEWS = [
     translation_editor,
 ]
 REFUSALS = [
-    pytest.param(target, view, id=f"{target}-{view.__name__}")
+    pytest.param(
+        target,
+        view,
+        id=f"{target}-{view.__name__}",
+        marks=pytest.mark.localize if view in (sync_translations, translation_editor) else (),
+    )
     for target in ("news", "region")
     for view in VIEWS
 ] + [
@@ -399,10 +385,10 @@ REFUSALS = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("target", "view"), REFUSALS)
-def test_moscow_coordinator_is_refused_for_ekaterinburg_pages(tree, people, target, view):
+def test_moscow_coordinator_is_refused_for_ekaterinburg_pages(tree, staff, target, view):
     page = tree.ekb_news if target == "news" else tree.ekb_ru
-    client = AdminClient(people["moscow"])
-    requests = view(tree, people, page)
+    client = AdminClient(staff["moscow"])
+    requests = view(tree, staff, page)
     before = state()
 
     for method, url, data in requests:
@@ -413,8 +399,8 @@ def test_moscow_coordinator_is_refused_for_ekaterinburg_pages(tree, people, targ
 
 
 @pytest.mark.django_db
-def test_revisions_index_leads_to_the_refused_history(tree, people):
-    client = AdminClient(people["moscow"])
+def test_revisions_index_leads_to_the_refused_history(tree, staff):
+    client = AdminClient(staff["moscow"])
     history = reverse("wagtailadmin_pages:history", args=[tree.ekb_news.pk])
     before = state()
 
@@ -440,8 +426,8 @@ def submit_news(editor, parent, title, slug, action=SUBMIT):
 
 
 @pytest.mark.django_db
-def test_editors_news_goes_to_the_regions_coordinators(tree, people, regions):
-    page = submit_news(AdminClient(people["editor"]), tree.ekb_ru, REVIEW_TITLE, "ural-fair")
+def test_editors_news_goes_to_the_regions_coordinators(tree, staff, regions):
+    page = submit_news(AdminClient(staff["editor"]), tree.ekb_ru, REVIEW_TITLE, "ural-fair")
     assert not page.live
     assert page.region == regions["ekaterinburg"]
     task_state = page.current_workflow_task_state
@@ -451,14 +437,14 @@ def test_editors_news_goes_to_the_regions_coordinators(tree, people, regions):
         "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]
     )
 
-    moscow = AdminClient(people["moscow"])
+    moscow = AdminClient(staff["moscow"])
     assert REVIEW_TITLE not in moscow.dashboard.text
     before = state()
     assert_refused(moscow, moscow.send("post", approve, {"comment": ""}), approve)
     assert state() == before
     assert live_title(page) == (REVIEW_TITLE, False)
 
-    ekaterinburg = AdminClient(people["ekaterinburg"])
+    ekaterinburg = AdminClient(staff["ekaterinburg"])
     assert REVIEW_TITLE in ekaterinburg.dashboard.text
     response = ekaterinburg.send("post", approve, {"comment": ""})
 
@@ -466,16 +452,16 @@ def test_editors_news_goes_to_the_regions_coordinators(tree, people, regions):
     assert live_title(page) == (REVIEW_TITLE, True)
     task_state.refresh_from_db()
     assert task_state.status == TaskState.STATUS_APPROVED
-    assert task_state.finished_by == people["ekaterinburg"]
+    assert task_state.finished_by == staff["ekaterinburg"]
     assert Client().get(Page.objects.get(pk=page.pk).url).status_code == 200
 
 
 @pytest.mark.django_db
-def test_an_approval_for_a_moscow_page_cannot_carry_an_ekaterinburg_task(tree, people):
+def test_an_approval_for_a_moscow_page_cannot_carry_an_ekaterinburg_task(tree, staff):
     """The workflow action URL names a page and a task state: approving
     through a Moscow page the Moscow coordinator may review must not approve
     the Ekaterinburg submission named by the task state."""
-    editor = AdminClient(people["editor"])
+    editor = AdminClient(staff["editor"])
     ekb = submit_news(editor, tree.ekb_ru, REVIEW_TITLE, "ural-fair")
     moscow_page = submit_news(editor, tree.moscow_ru, "Неделя инноваций в Москве", "moscow-week")
     ekb_task = ekb.current_workflow_task_state
@@ -486,7 +472,7 @@ def test_an_approval_for_a_moscow_page_cannot_carry_an_ekaterinburg_task(tree, p
     assert ekb_task.status == TaskState.STATUS_IN_PROGRESS
     before = state()
 
-    AdminClient(people["moscow"]).send("post", url, {"comment": ""})
+    AdminClient(staff["moscow"]).send("post", url, {"comment": ""})
 
     assert live_title(ekb) == (REVIEW_TITLE, False)
     ekb_task.refresh_from_db()
@@ -495,8 +481,8 @@ def test_an_approval_for_a_moscow_page_cannot_carry_an_ekaterinburg_task(tree, p
 
 
 @pytest.mark.django_db
-def test_editor_cannot_publish_directly(tree, people):
-    editor = AdminClient(people["editor"])
+def test_editor_cannot_publish_directly(tree, staff):
+    editor = AdminClient(staff["editor"])
 
     new = submit_news(editor, tree.ekb_ru, "Новость без проверки", "unreviewed", action=PUBLISH)
     assert not new.live
@@ -518,10 +504,11 @@ def test_editor_cannot_publish_directly(tree, people):
 
 
 @pytest.mark.django_db
+@pytest.mark.localize
 def test_translator_translates_but_cannot_publish(
-    tree, people, locale_en, django_capture_on_commit_callbacks
+    tree, staff, locale_en, django_capture_on_commit_callbacks
 ):
-    translator = AdminClient(people["translator"])
+    translator = AdminClient(staff["translator"])
     submit = reverse("wagtail_localize:submit_page_translation", args=[tree.moscow_news.pk])
     with django_capture_on_commit_callbacks(execute=True):
         response = translator.send("post", submit, {"locales": [locale_en.pk]})
@@ -557,7 +544,7 @@ def test_translator_translates_but_cannot_publish(
     # The control: once the Moscow coordinator publishes the translation,
     # visitors reach it, the region page lists it and the search finds it.
     with django_capture_on_commit_callbacks(execute=True):
-        response = AdminClient(people["moscow"]).send("post", editor_url, {"action": "publish"})
+        response = AdminClient(staff["moscow"]).send("post", editor_url, {"action": "publish"})
     assert response.status_code == 302
     english.refresh_from_db()
     assert english.live
@@ -571,9 +558,9 @@ def test_translator_translates_but_cannot_publish(
 # the "Submit translation for review" button (home/translation_review.py).
 
 
-def english_draft(tree, people):
+def english_draft(tree, staff):
     """The translator's English draft of the Moscow news item."""
-    translator = AdminClient(people["translator"])
+    translator = AdminClient(staff["translator"])
     english = Locale.objects.get(language_code="en")
     translator.send(
         "post",
@@ -598,8 +585,9 @@ def in_review(page):
 
 
 @pytest.mark.django_db
-def test_a_translation_is_reviewed_by_the_regions_coordinators_then_live(client, tree, people):
-    translator, draft = english_draft(tree, people)
+@pytest.mark.localize
+def test_a_translation_is_reviewed_by_the_regions_coordinators_then_live(client, tree, staff):
+    translator, draft = english_draft(tree, staff)
     explore = translator.get(reverse("wagtailadmin_explore", args=[draft.pk]))
     assert "Отправить перевод на проверку" in explore.text  # the admin speaks Russian
     mail.outbox.clear()
@@ -608,26 +596,37 @@ def test_a_translation_is_reviewed_by_the_regions_coordinators_then_live(client,
 
     assert response.status_code == 302
     assert in_review(draft).count() == 1
-    assert [m.to for m in mail.outbox] == [["moscow-coordinator@rusmeco.example"]]
+    # Told: Moscow's coordinators, and the superuser of the workflow and of
+    # its task; never Ekaterinburg's coordinators.
+    assert sorted(m.to for m in mail.outbox) == [
+        ["admin@rusmeco.example"],
+        ["admin@rusmeco.example"],
+        ["moscow-coordinator@rusmeco.example"],
+    ]
     assert client.get(f"/en/regions/moscow/{draft.slug}/").status_code == 404
 
-    ekb = AdminClient(people["ekaterinburg"])
+    ekb = AdminClient(staff["ekaterinburg"])
     task_state = in_review(draft).get().current_task_state
     url = reverse("wagtailadmin_pages:workflow_action", args=[draft.pk, "approve", task_state.pk])
     ekb.send("post", url, {})
     assert not Page.objects.get(pk=draft.pk).live
 
-    AdminClient(people["moscow"]).send("post", url, {})
+    AdminClient(staff["moscow"]).send("post", url, {})
 
     assert Page.objects.get(pk=draft.pk).live
     assert client.get(f"/en/regions/moscow/{draft.slug}/").status_code == 200
 
 
 @pytest.mark.django_db
+@pytest.mark.localize
 @pytest.mark.parametrize("who", ["ekaterinburg", "editor-of-nothing"])
-def test_others_cannot_submit_the_translation(tree, people, who):
-    _translator, draft = english_draft(tree, people)
-    user = people["ekaterinburg"] if who == "ekaterinburg" else make_user("moderator", "Moderators")
+def test_others_cannot_submit_the_translation(tree, staff, who):
+    _translator, draft = english_draft(tree, staff)
+    user = (
+        staff["ekaterinburg"]
+        if who == "ekaterinburg"
+        else StaffFactory(username="moderator", groups=["Moderators"])
+    )
 
     response = AdminClient(user).send("post", submit_url(draft))
 
@@ -636,10 +635,11 @@ def test_others_cannot_submit_the_translation(tree, people, who):
 
 
 @pytest.mark.django_db
-def test_submitting_needs_the_form_token_and_a_post(tree, people):
-    translator, draft = english_draft(tree, people)
+@pytest.mark.localize
+def test_submitting_needs_the_form_token_and_a_post(tree, staff):
+    translator, draft = english_draft(tree, staff)
     unprotected = Client(enforce_csrf_checks=True)
-    unprotected.force_login(people["translator"])
+    unprotected.force_login(staff["translator"])
 
     assert unprotected.post(submit_url(draft)).status_code == 403
     assert translator.get(submit_url(draft)).status_code == 405
@@ -647,8 +647,9 @@ def test_submitting_needs_the_form_token_and_a_post(tree, people):
 
 
 @pytest.mark.django_db
-def test_an_untranslated_page_has_no_such_button(tree, people):
-    translator = AdminClient(people["translator"])
+@pytest.mark.localize
+def test_an_untranslated_page_has_no_such_button(tree, staff):
+    translator = AdminClient(staff["translator"])
     draft = tree.moscow_ru.add_child(
         instance=type(tree.moscow_news)(title="Черновик", slug="draft", live=False)
     )
@@ -663,14 +664,15 @@ def test_an_untranslated_page_has_no_such_button(tree, people):
 
 
 @pytest.mark.django_db
-def test_a_translation_never_goes_live_by_itself(client, tree, people):
+@pytest.mark.localize
+def test_a_translation_never_goes_live_by_itself(client, tree, staff):
     """Neither while its source is a draft nor when the source is published:
     only its own review publishes it."""
     draft_ru = tree.moscow_ru.add_child(
         instance=NewsPage(title="Черновик новости", slug="draft-news", live=False)
     )
     draft_ru.save_revision()
-    coordinator = AdminClient(people["moscow"])
+    coordinator = AdminClient(staff["moscow"])
     english = Locale.objects.get(language_code="en")
     coordinator.send(
         "post",

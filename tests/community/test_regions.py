@@ -17,12 +17,20 @@ from wagtail.models import GroupPagePermission, Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from community.models import NewsPage, RegionIndexPage, RegionPage
-from home.demo import child_page, translate
+from home.demo import child_page
 from home.models import HomePage, SiteSettings, StandardPage
 from home.reads import flush_reads
-from library.models import CaseStudyPage, LibraryIndexPage, ReadCount
+from library.models import LibraryIndexPage, ReadCount
 from rusmeco_events.models import EventIndexPage
-from tests.events.conftest import add_event, in_days
+from tests.factories import (
+    CaseStudyPageFactory,
+    EventPageFactory,
+    NewsPageFactory,
+    StaffFactory,
+    TopicFactory,
+    translate,
+)
+from tests.helpers import in_days
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 BUDGET = 15
@@ -59,33 +67,28 @@ def regions_ru(home_ru, regions):
     return index, moscow, ural
 
 
-def add_news(region_page, slug, title, days_ago=1, **fields):
-    return child_page(
-        region_page,
-        NewsPage,
-        slug,
-        title=title,
-        date=datetime.date.today() - datetime.timedelta(days=days_ago),
-        summary=f"Кратко: {title}",
-        **fields,
-    )
-
-
 @pytest.mark.django_db
 def test_news_takes_the_region_of_its_region_page(regions_ru, regions):
     _index, moscow, ural = regions_ru
 
-    assert add_news(moscow, "m", "Новость Москвы").region == regions["moscow"]
-    assert add_news(ural, "u", "Новость Урала").region == regions["ekaterinburg"]
+    assert (
+        NewsPageFactory(parent=moscow, slug="m", title="Новость Москвы").region == regions["moscow"]
+    )
+    assert (
+        NewsPageFactory(parent=ural, slug="u", title="Новость Урала").region
+        == regions["ekaterinburg"]
+    )
 
 
 @pytest.mark.django_db
 def test_a_region_page_shows_its_centre_and_only_its_own_news(client, regions_ru):
     _index, moscow, ural = regions_ru
-    add_news(moscow, "old", "Старая новость Москвы", days_ago=30)
-    add_news(moscow, "new", "Свежая новость Москвы", days_ago=2, author="Пресс-служба")
-    add_news(ural, "ural", "Новость Урала")
-    add_news(moscow, "draft", "Черновик новости").unpublish()
+    NewsPageFactory(parent=moscow, slug="old", title="Старая новость Москвы", days_ago=30)
+    NewsPageFactory(
+        parent=moscow, slug="new", title="Свежая новость Москвы", days_ago=2, author="Пресс-служба"
+    )
+    NewsPageFactory(parent=ural, slug="ural", title="Новость Урала")
+    NewsPageFactory(parent=moscow, slug="draft", title="Черновик новости").unpublish()
 
     html = client.get(moscow.url).text
 
@@ -104,19 +107,21 @@ def test_a_region_page_lists_the_regions_events_and_case_studies(
     calendar = child_page(
         moscow.get_parent().get_parent(), EventIndexPage, "events", title="События"
     )
-    add_event(calendar, "msk", title="Встреча в Москве", region=regions["moscow"], start=in_days(5))
-    add_event(
-        calendar, "ekb", title="Встреча на Урале", region=regions["ekaterinburg"], start=in_days(5)
-    )
+    for slug, title, region in (
+        ("msk", "Встреча в Москве", "moscow"),
+        ("ekb", "Встреча на Урале", "ekaterinburg"),
+    ):
+        EventPageFactory(
+            parent=calendar, slug=slug, title=title, region=regions[region], start=in_days(5)
+        )
     library = child_page(calendar.get_parent(), LibraryIndexPage, "library", title="Библиотека")
     for slug, title, region in (
         ("msk-case", "Кейс из Москвы", "moscow"),
         ("ural-case", "Кейс с Урала", "ekaterinburg"),
     ):
-        child_page(
-            library,
-            CaseStudyPage,
-            slug,
+        CaseStudyPageFactory(
+            parent=library,
+            slug=slug,
             title=title,
             region=regions[region],
             company_name="ООО «Пример»",
@@ -134,8 +139,8 @@ def test_a_region_page_lists_the_regions_events_and_case_studies(
 @pytest.mark.django_db
 def test_the_regions_page_lists_the_centres_and_the_news_of_all(client, regions_ru):
     index, moscow, ural = regions_ru
-    add_news(moscow, "m", "Новость Москвы")
-    add_news(ural, "u", "Новость Урала")
+    NewsPageFactory(parent=moscow, slug="m", title="Новость Москвы")
+    NewsPageFactory(parent=ural, slug="u", title="Новость Урала")
 
     html = client.get(index.url).text
 
@@ -147,13 +152,11 @@ def test_the_regions_page_lists_the_centres_and_the_news_of_all(client, regions_
 @pytest.mark.django_db
 def test_english_pages_show_english_news_only(client, regions_ru, home_en):
     index, moscow, _ural = regions_ru
-    translate(index, "en", {"Регионы": "Regions"})
-    moscow_en = translate(
-        moscow, "en", {"Москва": "Moscow", "Московский региональный центр": "Moscow centre"}
-    )
-    news = add_news(moscow, "translated", "Переведённая новость")
-    translate(news, "en", {"Переведённая новость": "Translated news"})
-    add_news(moscow, "russian-only", "Только по-русски")
+    translate(index, title="Regions")
+    moscow_en = translate(moscow, title="Moscow", centre_name="Moscow centre")
+    news = NewsPageFactory(parent=moscow, slug="translated", title="Переведённая новость")
+    translate(news, title="Translated news")
+    NewsPageFactory(parent=moscow, slug="russian-only", title="Только по-русски")
 
     html = client.get(moscow_en.url).text
 
@@ -171,7 +174,7 @@ def reads_by_hand(settings):
 @pytest.mark.django_db
 def test_news_reads_are_counted_once_per_visit_and_not_for_bots(reads_by_hand, regions_ru):
     _index, moscow, _ural = regions_ru
-    news = add_news(moscow, "read", "Читаемая новость")
+    news = NewsPageFactory(parent=moscow, slug="read", title="Читаемая новость")
     visitor = Client(HTTP_USER_AGENT=BROWSER)
     for _ in range(3):
         assert visitor.get(news.url).status_code == 200
@@ -195,12 +198,12 @@ def feed_entries(response):
 @pytest.mark.django_db
 def test_news_feeds_per_language_and_per_region(client, regions_ru, home_en):
     index, moscow, ural = regions_ru
-    add_news(moscow, "m", "Новость Москвы & <разметка>", days_ago=1)
-    add_news(ural, "u", "Новость Урала", days_ago=2)
-    add_news(moscow, "draft", "Черновик").unpublish()
-    private = add_news(moscow, "private", "Закрытая новость")
+    NewsPageFactory(parent=moscow, slug="m", title="Новость Москвы & <разметка>", days_ago=1)
+    NewsPageFactory(parent=ural, slug="u", title="Новость Урала", days_ago=2)
+    NewsPageFactory(parent=moscow, slug="draft", title="Черновик").unpublish()
+    private = NewsPageFactory(parent=moscow, slug="private", title="Закрытая новость")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    index_en = translate(index, "en", {"Регионы": "Regions"})
+    index_en = translate(index, title="Regions")
 
     channel, titles = feed_entries(client.get(f"{index.url}feed/"))
     assert titles == ["Новость Москвы & <разметка>", "Новость Урала"]
@@ -216,7 +219,7 @@ def test_news_feeds_per_language_and_per_region(client, regions_ru, home_en):
 @pytest.mark.django_db
 def test_news_is_in_whats_new_in_its_language(client, regions_ru, home_en):
     _index, moscow, _ural = regions_ru
-    add_news(moscow, "m", "Свежая новость", author="Пресс-служба")
+    NewsPageFactory(parent=moscow, slug="m", title="Свежая новость", author="Пресс-служба")
 
     html = client.get("/ru/").text
     section = html[html.index("Что нового") :]
@@ -249,14 +252,14 @@ def count_queries(client, url):
 def test_region_pages_keep_their_query_budget_as_news_grows(client, site, regions_ru):
     index, moscow, _ural = regions_ru
     SiteSettings.for_site(site)  # made once per site, on the first page view
-    first = add_news(moscow, "news-0", "Новость 0")
+    first = NewsPageFactory(parent=moscow, slug="news-0", title="Новость 0")
     urls = [index.url, moscow.url, first.url, f"{index.url}feed/", f"{moscow.url}feed/"]
     for number in range(1, 3):
-        add_news(moscow, f"news-{number}", f"Новость {number}")
+        NewsPageFactory(parent=moscow, slug=f"news-{number}", title=f"Новость {number}")
     small = {url: count_queries(client, url) for url in urls}
 
     for number in range(3, 30):
-        add_news(moscow, f"news-{number}", f"Новость {number}")
+        NewsPageFactory(parent=moscow, slug=f"news-{number}", title=f"Новость {number}")
     large = {url: count_queries(client, url) for url in urls}
 
     assert {url: n for url, n in small.items() if n > BUDGET} == {}
@@ -267,7 +270,9 @@ def test_region_pages_keep_their_query_budget_as_news_grows(client, site, region
 @pytest.mark.django_db
 def test_news_is_found_by_the_search_with_its_region(client, regions_ru):
     _index, moscow, _ural = regions_ru
-    add_news(moscow, "mentors", "Программа наставничества для молодых компаний")
+    NewsPageFactory(
+        parent=moscow, slug="mentors", title="Программа наставничества для молодых компаний"
+    )
 
     html = client.get("/ru/search/?q=наставничество").text
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))  # matched words are <mark>ed
@@ -277,16 +282,15 @@ def test_news_is_found_by_the_search_with_its_region(client, regions_ru):
 
 
 @pytest.mark.django_db
+@pytest.mark.localize
 def test_a_region_coordinator_translates_a_theme(client, topics, locale_en):
-    from django.contrib.auth import get_user_model
     from django.urls import reverse
 
-    from home.models import Topic
-
-    coordinator = get_user_model().objects.create_user("ural-coordinator", "ural@rusmeco.example")
-    coordinator.groups.add(Group.objects.get(name="Region coordinators: ekaterinburg"))
+    coordinator = StaffFactory(
+        username="ural-coordinator", groups=["Region coordinators: ekaterinburg"]
+    )
     client.force_login(coordinator)
-    theme = Topic.objects.create(locale=topics["ipr"].locale, slug="export", name="Экспорт")
+    theme = TopicFactory(slug="export", name="Экспорт")
 
     response = client.post(
         reverse("wagtail_localize:submit_snippet_translation", args=["home", "topic", theme.pk]),
@@ -303,8 +307,8 @@ def test_a_region_coordinator_translates_a_theme(client, topics, locale_en):
 @pytest.mark.django_db
 def test_news_past_its_expiry_date_is_left_out(client, regions_ru):
     index, moscow, _ural = regions_ru
-    add_news(moscow, "m", "Свежая новость", days_ago=1)
-    expired = add_news(moscow, "old", "Устаревшая новость", days_ago=2)
+    NewsPageFactory(parent=moscow, slug="m", title="Свежая новость", days_ago=1)
+    expired = NewsPageFactory(parent=moscow, slug="old", title="Устаревшая новость", days_ago=2)
     expired.expire_at = timezone.now() - datetime.timedelta(hours=1)
     expired.save()
 

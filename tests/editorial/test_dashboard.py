@@ -7,61 +7,26 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
 from django.urls import reverse
-from django_comments.models import CommentFlag
 
-from home.demo import child_page, translate
+from home.demo import child_page
 from home.models import StandardPage
-from tests.editorial.conftest import (
-    case_study,
-    comment,
+from tests.factories import (
+    CITIES,
+    CaseStudyPageFactory,
+    StaffFactory,
     draft_translation,
-    flag,
-    make_user,
     may_edit,
     outdated_translation,
-    submit_for_review,
-    upcoming_event,
+    put_work,
 )
 
-CITIES = {"moscow": "Москва", "ekaterinburg": "Екатеринбург"}
-
-
-def put_work(region, library, calendar, editor, copies=1):
-    """Work waiting in `region`, `copies` of each kind, titled with the
-    region's city: per copy one item under review, two items to translate,
-    an upcoming event with two of two seats taken and one member waiting,
-    and two comments for a moderator."""
-    city = CITIES[region.slug]
-    for number in range(1, copies + 1):
-        submit_for_review(library, region, f"{city}: кейс на проверке {number}", editor)
-        untranslated = case_study(library, region, f"{city}: кейс без перевода {number}")
-        outdated_translation(library, region, f"{city}: кейс с устаревшим переводом {number}")
-        event = upcoming_event(
-            calendar,
-            region,
-            f"{city}: встреча {number}",
-            days=number,
-            capacity=2,
-            confirmed=2,
-            waiting=1,
-        )
-        translate(event, "en", {})
-
-        comment(untranslated, "Ждёт одобрения", public=False)
-        flag(comment(untranslated, "Отмечен участником"))
-        flagged_then_approved = comment(untranslated, "Одобрен модератором")
-        flag(flagged_then_approved)
-        flag(flagged_then_approved, CommentFlag.MODERATOR_APPROVAL)
-        comment(untranslated, "Скрыт модератором", public=False, removed=True)
-        comment(untranslated, "Обычный комментарий")
-    past = upcoming_event(calendar, region, f"{city}: прошедшая встреча", days=-3)
-    translate(past, "en", {})
+pytestmark = pytest.mark.localize
 
 
 @pytest.fixture
-def work(regions, library_ru, library_en, calendar_ru, calendar_en, people):
+def work(regions, library_ru, library_en, calendar_ru, calendar_en, staff):
     for slug in CITIES:
-        put_work(regions[slug], library_ru, calendar_ru, people["editor"])
+        put_work(regions[slug], library_ru, calendar_ru, staff["editor"])
     # Moscow's coordinators may edit the library, Ekaterinburg's nothing:
     # they see the same work, and only Moscow's get the links to do it.
     may_edit("moscow", library_ru)
@@ -95,8 +60,8 @@ def text(part):
 
 
 @pytest.mark.django_db
-def test_moscow_coordinator_sees_moscow_work_in_english(client, work, people):
-    panel = dashboard(client, people["moscow"])
+def test_moscow_coordinator_sees_moscow_work_in_english(client, work, staff):
+    panel = dashboard(client, staff["moscow"])
 
     assert panel.find("h2").get_text(strip=True) == "Your regions"
     assert region_part(panel, "moscow").find("h3").get_text(strip=True) == "Moscow"
@@ -130,8 +95,8 @@ def test_moscow_coordinator_sees_moscow_work_in_english(client, work, people):
 
 
 @pytest.mark.django_db
-def test_ekaterinburg_coordinator_sees_ekaterinburg_work_in_russian(client, work, people):
-    panel = dashboard(client, people["ekaterinburg"])
+def test_ekaterinburg_coordinator_sees_ekaterinburg_work_in_russian(client, work, staff):
+    panel = dashboard(client, staff["ekaterinburg"])
 
     assert panel.find("h2").get_text(strip=True) == "Ваши регионы"
     assert region_part(panel, "ekaterinburg").find("h3").get_text(strip=True) == "Екатеринбург"
@@ -159,7 +124,7 @@ def test_ekaterinburg_coordinator_sees_ekaterinburg_work_in_russian(client, work
 
 @pytest.mark.django_db
 def test_links_lead_to_the_editor_and_the_translation_tools(
-    client, home_ru, home_en, regions, library_ru, library_en, people
+    client, home_ru, home_en, regions, library_ru, library_en, staff
 ):
     may_edit("moscow", home_ru)
     may_edit("moscow", home_en)
@@ -171,14 +136,23 @@ def test_links_lead_to_the_editor_and_the_translation_tools(
         title="Московское отделение",
         region=regions["moscow"],
     )
-    outdated = outdated_translation(library_ru, regions["moscow"], "Кейс с устаревшим переводом")
-    untranslated = case_study(library_ru, regions["moscow"], "Кейс без перевода")
-    drafted = draft_translation(library_ru, regions["moscow"], "Кейс в переводе")
-    under_review = submit_for_review(
-        library_ru, regions["moscow"], "Кейс на проверке", people["editor"]
+    outdated = outdated_translation(
+        CaseStudyPageFactory(
+            parent=library_ru, region=regions["moscow"], title="Кейс с устаревшим переводом"
+        )
     )
+    untranslated = CaseStudyPageFactory(
+        parent=library_ru, region=regions["moscow"], title="Кейс без перевода"
+    )
+    drafted = draft_translation(
+        CaseStudyPageFactory(parent=library_ru, region=regions["moscow"], title="Кейс в переводе")
+    )
+    under_review = CaseStudyPageFactory(
+        parent=library_ru, region=regions["moscow"], title="Кейс на проверке", live=False
+    )
+    under_review.get_workflow().start(under_review, staff["editor"])
 
-    panel = dashboard(client, people["moscow"])
+    panel = dashboard(client, staff["moscow"])
 
     assert links(section(panel, "moscow", "reviews"))["Кейс на проверке"] == reverse(
         "wagtailadmin_pages:edit", args=[under_review.pk]
@@ -201,7 +175,7 @@ def test_links_lead_to_the_editor_and_the_translation_tools(
     assert links(rows["Кейс в переводе"])["Open the translation"] == reverse(
         "wagtailadmin_pages:edit", args=[english_draft.pk]
     )
-    client.force_login(people["moscow"])
+    client.force_login(staff["moscow"])
     translate_url = links(rows["Кейс без перевода"])["Translate"]
     assert client.get(translate_url).status_code == 200
     sync_url = links(rows["Кейс с устаревшим переводом"])["Sync the translation"]
@@ -211,33 +185,37 @@ def test_links_lead_to_the_editor_and_the_translation_tools(
 
 
 @pytest.mark.django_db
-def test_a_synced_translation_is_no_longer_listed(client, regions, library_ru, library_en, people):
+def test_a_synced_translation_is_no_longer_listed(client, regions, library_ru, library_en, staff):
     may_edit("moscow", library_ru)
-    outdated = outdated_translation(library_ru, regions["moscow"], "Кейс с устаревшим переводом")
-    translations = section(dashboard(client, people["moscow"]), "moscow", "translations")
+    outdated = outdated_translation(
+        CaseStudyPageFactory(
+            parent=library_ru, region=regions["moscow"], title="Кейс с устаревшим переводом"
+        )
+    )
+    translations = section(dashboard(client, staff["moscow"]), "moscow", "translations")
     sync_url = links(translations)["Sync the translation"]
 
     client.post(sync_url, {"publish_translations": "on"})
 
-    translations = section(dashboard(client, people["moscow"]), "moscow", "translations")
+    translations = section(dashboard(client, staff["moscow"]), "moscow", "translations")
     assert count(translations) == 0
     assert outdated.title not in text(translations)
     assert "Every page has an up-to-date English translation." in text(translations)
 
 
 @pytest.mark.django_db
-def test_editors_and_admins_without_a_region_get_no_panel(client, work, people):
-    plain_admin = make_user("plain-admin", language="en")
+def test_editors_and_admins_without_a_region_get_no_panel(client, work, staff):
+    plain_admin = StaffFactory(username="plain-admin", language="en")
     plain_admin.user_permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    for user in (people["editor"], people["coordinator"], plain_admin):
+    for user in (staff["editor"], staff["coordinator"], plain_admin):
         assert dashboard(client, user) is None
 
 
 @pytest.mark.django_db
-def test_superuser_sees_every_region(client, work, people):
-    panel = dashboard(client, people["admin"])
+def test_superuser_sees_every_region(client, work, staff):
+    panel = dashboard(client, staff["admin"])
 
     assert panel.find("h2").get_text(strip=True) == "All regions"
     headings = [h3.get_text(strip=True) for h3 in panel.find_all("h3")]

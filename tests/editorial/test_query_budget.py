@@ -8,8 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from editorial.wagtail_hooks import add_coordinators_panel
-from tests.editorial.conftest import may_edit
-from tests.editorial.test_dashboard import CITIES, put_work
+from tests.factories import CITIES, may_edit, put_work
 
 # Regions' names, reviews, translations, events, comments; a coordinator's
 # region groups and page permissions come on top (a superuser needs neither).
@@ -32,17 +31,17 @@ def render_panel(rf, user):
 @pytest.mark.django_db
 @pytest.mark.parametrize("who", ["moscow", "admin"])
 def test_the_panel_costs_the_same_queries_with_little_or_much_work(
-    rf, regions, library_ru, library_en, calendar_ru, calendar_en, people, who
+    rf, regions, library_ru, library_en, calendar_ru, calendar_en, staff, who
 ):
-    user = people[who]
+    user = staff[who]
     may_edit("moscow", library_ru)
     render_panel(rf, user)  # content types are cached from here on
 
     for slug in CITIES:
-        put_work(regions[slug], library_ru, calendar_ru, people["editor"], copies=1)
+        put_work(regions[slug], library_ru, calendar_ru, staff["editor"], copies=1)
     small, _ = render_panel(rf, user)
     for slug in CITIES:
-        put_work(regions[slug], library_ru, calendar_ru, people["editor"], copies=6)
+        put_work(regions[slug], library_ru, calendar_ru, staff["editor"], copies=6)
     large, panel = render_panel(rf, user)
 
     assert small == large == PANEL_QUERIES[who]

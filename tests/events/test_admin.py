@@ -13,7 +13,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from rusmeco_events.models import EventPage, Registration
 from rusmeco_events.registration import register
-from tests.events.conftest import EKATERINBURG, MOSCOW, add_event, at
+from tests.factories import EventPageFactory, MemberFactory, StaffFactory
+from tests.helpers import EKATERINBURG, MOSCOW, at
 
 REGISTRATIONS_URL = reverse("registrations:index")
 
@@ -132,10 +133,12 @@ def test_a_region_in_another_language_is_refused(
 
 
 @pytest.fixture
-def registrations(calendar_ru, member, other_member):
-    event = add_event(calendar_ru, "popular", title="Популярная встреча", capacity=1)
-    register(event, member, "ru")
-    register(event, other_member, "en")
+def registrations(calendar_ru, anna, boris):
+    event = EventPageFactory(
+        parent=calendar_ru, slug="popular", title="Популярная встреча", capacity=1
+    )
+    register(event, anna, "ru")
+    register(event, boris, "en")
     return event
 
 
@@ -146,7 +149,7 @@ def test_coordinator_sees_the_registrations(client, coordinator, registrations):
     response = client.get(REGISTRATIONS_URL)
 
     assert response.status_code == 200
-    assert "Анна Петрова" in response.text
+    assert "Анна Соколова" in response.text
     assert "boris@members.example" in response.text
     assert "В листе ожидания" in response.text
 
@@ -169,18 +172,20 @@ def test_coordinator_downloads_the_registrations_as_csv(client, coordinator, reg
         "Статус",
     ]
     assert [row[2:5] for row in rows[1:]] == [
-        ["Анна Петрова", "anna@members.example", "confirmed"],
-        ["Борис Иванов", "boris@members.example", "waiting"],
+        ["Анна Соколова", "anna@members.example", "confirmed"],
+        ["Борис Орлов", "boris@members.example", "waiting"],
     ]
     assert rows[1][0] == "Популярная встреча"
 
 
 @pytest.mark.django_db
 def test_spreadsheet_formulas_typed_by_members_are_exported_as_text(
-    client, coordinator, calendar_ru, make_member
+    client, coordinator, calendar_ru
 ):
-    event = add_event(calendar_ru, "formula")
-    register(event, make_member("mallory", first_name="=HYPERLINK(1)", last_name="x"), "ru")
+    event = EventPageFactory(parent=calendar_ru, slug="formula")
+    register(
+        event, MemberFactory(username="mallory", first_name="=HYPERLINK(1)", last_name="x"), "ru"
+    )
     client.force_login(coordinator)
 
     response = client.get(REGISTRATIONS_URL, {"export": "csv"})
@@ -199,8 +204,8 @@ def test_the_event_page_in_the_admin_links_to_its_registrations(client, coordina
 
 
 @pytest.mark.django_db
-def test_members_cannot_see_the_registrations(client, member, registrations):
-    client.force_login(member)
+def test_members_cannot_see_the_registrations(client, anna, registrations):
+    client.force_login(anna)
 
     response = client.get(REGISTRATIONS_URL, {"export": "csv"})
 
@@ -209,10 +214,8 @@ def test_members_cannot_see_the_registrations(client, member, registrations):
 
 
 @pytest.mark.django_db
-def test_editors_without_the_permission_cannot_see_the_registrations(
-    client, make_member, registrations
-):
-    editor = make_member("editor")
+def test_editors_without_the_permission_cannot_see_the_registrations(client, registrations):
+    editor = StaffFactory(username="editor")
     editors = Group.objects.create(name="Editors of another kind")
     editors.permissions.add(Permission.objects.get(codename="access_admin"))
     editor.groups.add(editors)
@@ -226,10 +229,8 @@ def test_editors_without_the_permission_cannot_see_the_registrations(
 
 
 @pytest.mark.django_db
-def test_registrations_cannot_be_changed_in_the_admin_even_by_a_superuser(
-    client, make_member, registrations
-):
-    admin = make_member("root", is_superuser=True, is_staff=True)
+def test_registrations_cannot_be_changed_in_the_admin_even_by_a_superuser(client, registrations):
+    admin = StaffFactory(username="root", is_superuser=True, is_staff=True)
     client.force_login(admin)
     registration = Registration.objects.get(user__username="anna")
 
@@ -265,7 +266,9 @@ def test_a_new_event_can_be_previewed_before_it_is_saved(
 
 @pytest.mark.django_db
 def test_changes_to_an_event_can_be_previewed(client, coordinator, calendar_ru, regions, topics):
-    page = add_event(calendar_ru, "previewed", region=regions["moscow"], topics=[topics["ipr"]])
+    page = EventPageFactory(
+        parent=calendar_ru, slug="previewed", region=regions["moscow"], topics=[topics["ipr"]]
+    )
     client.force_login(coordinator)
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
     data = event_form(

@@ -7,7 +7,8 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.events.conftest import EKATERINBURG, MOSCOW, add_event, at
+from tests.factories import EventPageFactory, translate
+from tests.helpers import EKATERINBURG, MOSCOW, at
 
 
 def calendar_days(html):
@@ -23,50 +24,50 @@ def calendar_days(html):
 def march(calendar_ru, regions):
     """Events of March 2025 near midnight and across days."""
     return {
-        "late-ekb": add_event(
-            calendar_ru,
-            "late-ekb",
+        "late-ekb": EventPageFactory(
+            parent=calendar_ru,
+            slug="late-ekb",
             title="Поздняя встреча",
             region=regions["ekaterinburg"],
-            start=at(EKATERINBURG, 2025, 3, 10, 23, 30),  # 21:30 in Moscow, same day
+            start=at(EKATERINBURG, 2025, 3, 10, 23, 30),
             end=at(EKATERINBURG, 2025, 3, 11, 1, 0),
         ),
-        "early-ekb": add_event(
-            calendar_ru,
-            "early-ekb",
+        "early-ekb": EventPageFactory(
+            parent=calendar_ru,
+            slug="early-ekb",
             title="Ночная встреча",
             region=regions["ekaterinburg"],
-            start=at(EKATERINBURG, 2025, 3, 12, 0, 30),  # still 11 March in Moscow
+            start=at(EKATERINBURG, 2025, 3, 12, 0, 30),
             end=at(EKATERINBURG, 2025, 3, 12, 0, 59),
         ),
-        "late-moscow": add_event(
-            calendar_ru,
-            "late-moscow",
+        "late-moscow": EventPageFactory(
+            parent=calendar_ru,
+            slug="late-moscow",
             title="Московская ночь",
             region=regions["moscow"],
-            start=at(MOSCOW, 2025, 3, 14, 23, 30),  # 20:30 UTC
+            start=at(MOSCOW, 2025, 3, 14, 23, 30),
             end=at(MOSCOW, 2025, 3, 14, 23, 59),
         ),
-        "training": add_event(
-            calendar_ru,
-            "training",
+        "training": EventPageFactory(
+            parent=calendar_ru,
+            slug="training",
             title="Трёхдневный тренинг",
             kind="training",
             training_format="online",
             start=at(MOSCOW, 2025, 3, 20, 10, 0),
             end=at(MOSCOW, 2025, 3, 22, 17, 0),
         ),
-        "to-midnight": add_event(
-            calendar_ru,
-            "to-midnight",
+        "to-midnight": EventPageFactory(
+            parent=calendar_ru,
+            slug="to-midnight",
             title="До полуночи",
             kind="online",
             start=at(MOSCOW, 2025, 3, 25, 20, 0),
             end=at(MOSCOW, 2025, 3, 26, 0, 0),
         ),
-        "month-end": add_event(
-            calendar_ru,
-            "month-end",
+        "month-end": EventPageFactory(
+            parent=calendar_ru,
+            slug="month-end",
             title="Последний день",
             kind="online",
             start=at(MOSCOW, 2025, 3, 31, 12, 0),
@@ -166,9 +167,7 @@ def test_filters_apply_to_the_calendar_and_survive_navigation(client, march):
 
 @pytest.mark.django_db
 def test_the_calendar_speaks_english_on_the_english_page(client, calendar_en, march):
-    from home.demo import translate
-
-    translate(march["late-ekb"], "en", {"Поздняя встреча": "Late meeting"})
+    translate(march["late-ekb"], title="Late meeting")
 
     html = client.get("/en/events/calendar/2025-03/").text
     days = calendar_days(html)

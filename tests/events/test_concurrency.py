@@ -23,7 +23,7 @@ from wagtail.models import Locale, Page, Site
 from home.models import HomePage
 from rusmeco_events import registration
 from rusmeco_events.models import Registration
-from tests.events.conftest import add_event
+from tests.factories import EventPageFactory, MemberFactory
 
 MEMBERS = 8
 SEATS = 3
@@ -46,9 +46,9 @@ def migrated_site(transactional_db):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_registrations_never_exceed_the_seats(migrated_site, calendar_ru, make_member):
-    event = add_event(calendar_ru, "last-seats", capacity=SEATS)
-    members = [make_member(f"member{number}") for number in range(MEMBERS)]
+def test_concurrent_registrations_never_exceed_the_seats(migrated_site, calendar_ru):
+    event = EventPageFactory(parent=calendar_ru, slug="last-seats", capacity=SEATS)
+    members = [MemberFactory(username=f"member{number}") for number in range(MEMBERS)]
     start_together = threading.Barrier(MEMBERS)
 
     through_the_web = connection.vendor == "postgresql"

@@ -11,10 +11,10 @@ import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 
-from home.demo import translate
 from rusmeco_events.models import Registration
 from rusmeco_events.registration import cancel, register
-from tests.events.conftest import EKATERINBURG, add_event, at
+from tests.factories import EventPageFactory, MemberFactory, translate
+from tests.helpers import EKATERINBURG, at
 
 JOINING_LINK = "https://meet.rusmeco.example/room-7"
 
@@ -33,9 +33,9 @@ def attachment_calendar(message):
 
 @pytest.fixture
 def ural_webinar(calendar_ru, regions):
-    return add_event(
-        calendar_ru,
-        "ural-webinar",
+    return EventPageFactory(
+        parent=calendar_ru,
+        slug="ural-webinar",
         title="Онлайн-семинар с Урала",
         kind="training",
         training_format="blended",
@@ -49,15 +49,15 @@ def ural_webinar(calendar_ru, regions):
 
 @pytest.mark.django_db
 def test_the_confirmation_carries_the_event_as_an_ics_file(
-    ural_webinar, member, django_capture_on_commit_callbacks
+    ural_webinar, anna, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        register(ural_webinar, member, "ru")
+        register(ural_webinar, anna, "ru")
 
     [message] = mail.outbox
     assert message.to == ["anna@members.example"]
     assert message.subject == "Регистрация подтверждена: Онлайн-семинар с Урала"
-    assert "Здравствуйте, Анна Петрова!" in message.body
+    assert "Здравствуйте, Анна Соколова!" in message.body
     assert "10 мая 2030, 18:00–20:00 (екатеринбургское время, UTC+5)" in message.body
     assert JOINING_LINK in message.body
     assert "http://localhost/ru/events/ural-webinar/" in message.body
@@ -72,12 +72,12 @@ def test_the_confirmation_carries_the_event_as_an_ics_file(
 
 @pytest.mark.django_db
 def test_the_email_is_in_the_language_the_member_registered_in(
-    calendar_en, ural_webinar, member, django_capture_on_commit_callbacks
+    calendar_en, ural_webinar, anna, django_capture_on_commit_callbacks
 ):
-    translate(ural_webinar, "en", {"Онлайн-семинар с Урала": "Webinar from the Urals"})
+    translate(ural_webinar, title="Webinar from the Urals")
 
     with django_capture_on_commit_callbacks(execute=True):
-        register(ural_webinar, member, "en")
+        register(ural_webinar, anna, "en")
 
     [message] = mail.outbox
     assert message.subject == "Registration confirmed: Webinar from the Urals"
@@ -89,15 +89,15 @@ def test_the_email_is_in_the_language_the_member_registered_in(
 
 @pytest.mark.django_db
 def test_the_promotion_email_tells_the_member_waiting_that_the_seat_is_theirs(
-    ural_webinar, member, other_member, django_capture_on_commit_callbacks
+    ural_webinar, anna, boris, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        register(ural_webinar, member, "ru")
-        register(ural_webinar, other_member, "ru")
+        register(ural_webinar, anna, "ru")
+        register(ural_webinar, boris, "ru")
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        cancel(ural_webinar, member)
+        cancel(ural_webinar, anna)
 
     [message] = mail.outbox
     assert message.to == ["boris@members.example"]
@@ -107,19 +107,17 @@ def test_the_promotion_email_tells_the_member_waiting_that_the_seat_is_theirs(
 
 
 @pytest.mark.django_db
-def test_nothing_is_sent_before_the_registration_is_committed(ural_webinar, member):
+def test_nothing_is_sent_before_the_registration_is_committed(ural_webinar, anna):
     # Inside a transaction that has not committed yet (the test's own).
-    register(ural_webinar, member, "ru")
+    register(ural_webinar, anna, "ru")
 
     assert mail.outbox == []
 
 
 @pytest.mark.django_db
-def test_members_without_an_address_get_no_email(
-    ural_webinar, make_member, django_capture_on_commit_callbacks
-):
+def test_members_without_an_address_get_no_email(ural_webinar, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        register(ural_webinar, make_member("silent", email=""), "ru")
+        register(ural_webinar, MemberFactory(username="silent", email="", address=None), "ru")
 
     assert mail.outbox == []
     assert Registration.objects.get().status == "confirmed"
@@ -127,10 +125,10 @@ def test_members_without_an_address_get_no_email(
 
 @pytest.mark.django_db
 def test_a_broken_mail_server_is_logged_and_keeps_the_registration(
-    client, ural_webinar, member, settings, caplog, django_capture_on_commit_callbacks
+    client, ural_webinar, anna, settings, caplog, django_capture_on_commit_callbacks
 ):
     settings.EMAIL_BACKEND = "tests.events.test_emails.BrokenBackend"
-    client.force_login(member)
+    client.force_login(anna)
 
     with (
         caplog.at_level(logging.ERROR, logger="rusmeco_events.emails"),

@@ -10,19 +10,19 @@ from django.test import Client
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
-from home.demo import translate
 from rusmeco_events.registration import register
 from rusmeco_events.times import zone_label
-from tests.events.conftest import EKATERINBURG, MOSCOW, add_event, at, in_days
+from tests.factories import EventPageFactory, MemberFactory, translate
+from tests.helpers import EKATERINBURG, MOSCOW, at, in_days
 
 JOINING_LINK = "https://meet.rusmeco.example/room-42"
 
 
 @pytest.mark.django_db
 def test_a_face_to_face_event_shows_its_regions_local_time(client, calendar_ru, regions):
-    event = add_event(
-        calendar_ru,
-        "ural",
+    event = EventPageFactory(
+        parent=calendar_ru,
+        slug="ural",
         region=regions["ekaterinburg"],
         start=at(EKATERINBURG, 2030, 5, 10, 18, 0),
         end=at(EKATERINBURG, 2030, 5, 10, 21, 0),
@@ -38,14 +38,14 @@ def test_a_face_to_face_event_shows_its_regions_local_time(client, calendar_ru, 
 
 @pytest.mark.django_db
 def test_the_english_page_names_the_zone_in_english(client, calendar_ru, calendar_en, regions):
-    event = add_event(
-        calendar_ru,
-        "ural",
+    event = EventPageFactory(
+        parent=calendar_ru,
+        slug="ural",
         title="Встреча на Урале",
         region=regions["ekaterinburg"],
         start=at(EKATERINBURG, 2030, 5, 10, 18, 0),
     )
-    english = translate(event, "en", {"Встреча на Урале": "Meeting in the Urals"})
+    english = translate(event, title="Meeting in the Urals")
 
     html = client.get(english.url).text
 
@@ -56,7 +56,9 @@ def test_the_english_page_names_the_zone_in_english(client, calendar_ru, calenda
 
 @pytest.mark.django_db
 def test_an_online_event_also_shows_the_visitors_own_time(client, calendar_ru):
-    event = add_event(calendar_ru, "webinar", kind="online", start=at(MOSCOW, 2030, 5, 10, 11, 0))
+    event = EventPageFactory(
+        parent=calendar_ru, slug="webinar", kind="online", start=at(MOSCOW, 2030, 5, 10, 11, 0)
+    )
 
     html = client.get(event.url).text
 
@@ -76,21 +78,19 @@ def test_zone_names_carry_the_offset_of_the_day():
 
 @pytest.fixture
 def online_event(calendar_ru):
-    return add_event(
-        calendar_ru, "online-room", kind="online", capacity=1, joining_link=JOINING_LINK
+    return EventPageFactory(
+        parent=calendar_ru, slug="online-room", kind="online", capacity=1, joining_link=JOINING_LINK
     )
 
 
 @pytest.mark.django_db
-def test_the_joining_link_is_shown_only_to_confirmed_participants(
-    online_event, member, other_member, make_member
-):
-    register(online_event, member, "ru")
-    register(online_event, other_member, "ru")  # the event is full: waiting list
+def test_the_joining_link_is_shown_only_to_confirmed_participants(online_event, anna, boris):
+    register(online_event, anna, "ru")
+    register(online_event, boris, "ru")  # the event is full: waiting list
     confirmed, waiting, outsider, anonymous = Client(), Client(), Client(), Client()
-    confirmed.force_login(member)
-    waiting.force_login(other_member)
-    outsider.force_login(make_member("outsider"))
+    confirmed.force_login(anna)
+    waiting.force_login(boris)
+    outsider.force_login(MemberFactory(username="outsider"))
 
     assert JOINING_LINK in confirmed.get(online_event.url).text
     for client in (waiting, outsider, anonymous):
@@ -99,9 +99,9 @@ def test_the_joining_link_is_shown_only_to_confirmed_participants(
 
 
 @pytest.mark.django_db
-def test_member_pages_are_never_cached_by_shared_caches(client, online_event, member):
-    register(online_event, member, "ru")
-    client.force_login(member)
+def test_member_pages_are_never_cached_by_shared_caches(client, online_event, anna):
+    register(online_event, anna, "ru")
+    client.force_login(anna)
 
     response = client.get(online_event.url)
 
@@ -115,9 +115,9 @@ def test_speakers_and_the_report_are_shown(client, calendar_ru):
     photo = get_image_model().objects.create(
         title="Фото встречи", file=ImageFile(picture, name="meeting.png")
     )
-    event = add_event(
-        calendar_ru,
-        "reported",
+    event = EventPageFactory(
+        parent=calendar_ru,
+        slug="reported",
         start=in_days(-5),
         speakers=[
             ("speaker", {"name": "Ирина Соколова", "role": "Патентный поверенный", "about": ""})
@@ -138,8 +138,8 @@ def test_speakers_and_the_report_are_shown(client, calendar_ru):
 
 @pytest.mark.django_db
 def test_themes_are_shown_in_the_pages_language(client, calendar_ru, calendar_en, topics):
-    event = add_event(calendar_ru, "themed", topics=[topics["ipr"]])
-    english = translate(event, "en", {event.title: "Themed event"})
+    event = EventPageFactory(parent=calendar_ru, slug="themed", topics=[topics["ipr"]])
+    english = translate(event, title="Themed event")
 
     assert "Intellectual property rights" in client.get(english.url).text
     assert "Права интеллектуальной собственности" in client.get(event.url).text

@@ -6,11 +6,11 @@ import pytest
 from django.core import mail
 from wagtail.models import PageViewRestriction
 
-from home.demo import translate
 from home.member_data import erase_member_data, export_member_data
 from rusmeco_events.models import Registration
 from rusmeco_events.registration import register
-from tests.events.conftest import EKATERINBURG, add_event, at, in_days
+from tests.factories import EventPageFactory, translate
+from tests.helpers import EKATERINBURG, at, in_days
 
 
 def upcoming_section(html):
@@ -21,15 +21,20 @@ def upcoming_section(html):
 @pytest.mark.django_db
 def test_the_home_page_shows_the_next_events(client, calendar_ru, regions):
     for number in range(6):
-        add_event(calendar_ru, f"e{number}", title=f"Встреча {number}", start=in_days(number + 1))
-    add_event(
-        calendar_ru,
-        "ural",
+        EventPageFactory(
+            parent=calendar_ru,
+            slug=f"e{number}",
+            title=f"Встреча {number}",
+            start=in_days(number + 1),
+        )
+    EventPageFactory(
+        parent=calendar_ru,
+        slug="ural",
         title="Уральская встреча",
         region=regions["ekaterinburg"],
-        start=at(EKATERINBURG, 2000 + 99, 1, 1, 0, 30),  # far away: not among the next four
+        start=at(EKATERINBURG, 2000 + 99, 1, 1, 0, 30),
     )
-    add_event(calendar_ru, "past", title="Прошлая встреча", start=in_days(-1))
+    EventPageFactory(parent=calendar_ru, slug="past", title="Прошлая встреча", start=in_days(-1))
 
     section = upcoming_section(client.get("/ru/").text)
 
@@ -42,9 +47,11 @@ def test_the_home_page_shows_the_next_events(client, calendar_ru, regions):
 
 @pytest.mark.django_db
 def test_the_home_section_leaves_out_drafts_and_private_events(client, calendar_ru):
-    draft = add_event(calendar_ru, "draft", title="Черновик", start=in_days(1))
-    private = add_event(calendar_ru, "private", title="Закрытая", start=in_days(2))
-    add_event(calendar_ru, "open", title="Открытая", start=in_days(3))
+    draft = EventPageFactory(parent=calendar_ru, slug="draft", title="Черновик", start=in_days(1))
+    private = EventPageFactory(
+        parent=calendar_ru, slug="private", title="Закрытая", start=in_days(2)
+    )
+    EventPageFactory(parent=calendar_ru, slug="open", title="Открытая", start=in_days(3))
     draft.unpublish()
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
 
@@ -56,8 +63,8 @@ def test_the_home_section_leaves_out_drafts_and_private_events(client, calendar_
 
 @pytest.mark.django_db
 def test_the_english_home_page_shows_english_events(client, calendar_en, calendar_ru):
-    event = add_event(calendar_ru, "meet", title="Встреча", start=in_days(2))
-    translate(event, "en", {"Встреча": "Meeting"})
+    event = EventPageFactory(parent=calendar_ru, slug="meet", title="Встреча", start=in_days(2))
+    translate(event, title="Meeting")
 
     section = upcoming_section(client.get("/en/").text)
 
@@ -67,18 +74,18 @@ def test_the_english_home_page_shows_english_events(client, calendar_en, calenda
 
 @pytest.mark.django_db
 def test_no_section_without_upcoming_events(client, calendar_ru):
-    add_event(calendar_ru, "past", start=in_days(-3))
+    EventPageFactory(parent=calendar_ru, slug="past", start=in_days(-3))
 
     assert 'class="home-events"' not in client.get("/ru/").text
 
 
 @pytest.mark.django_db
-def test_a_members_registrations_are_in_their_data_export(calendar_ru, member, other_member):
-    event = add_event(calendar_ru, "export", title="Встреча для экспорта")
-    register(event, member, "ru")
-    register(event, other_member, "ru")
+def test_a_members_registrations_are_in_their_data_export(calendar_ru, anna, boris):
+    event = EventPageFactory(parent=calendar_ru, slug="export", title="Встреча для экспорта")
+    register(event, anna, "ru")
+    register(event, boris, "ru")
 
-    exported = export_member_data(member)["event_registrations"]
+    exported = export_member_data(anna)["event_registrations"]
 
     assert len(exported) == 1
     assert exported[0]["event"] == "Встреча для экспорта"
@@ -88,25 +95,31 @@ def test_a_members_registrations_are_in_their_data_export(calendar_ru, member, o
 
 @pytest.mark.django_db
 def test_erasing_a_member_frees_their_seat_for_the_next_in_line(
-    calendar_ru, member, other_member, django_capture_on_commit_callbacks
+    calendar_ru, anna, boris, django_capture_on_commit_callbacks
 ):
-    event = add_event(calendar_ru, "erase", capacity=1)
-    register(event, member, "ru")
-    register(event, other_member, "ru")
+    event = EventPageFactory(parent=calendar_ru, slug="erase", capacity=1)
+    register(event, anna, "ru")
+    register(event, boris, "ru")
 
     with django_capture_on_commit_callbacks(execute=True):
-        erase_member_data(member)
+        erase_member_data(anna)
 
-    assert not Registration.objects.filter(user=member).exists()
-    assert Registration.objects.get(user=other_member).status == "confirmed"
+    assert not Registration.objects.filter(user=anna).exists()
+    assert Registration.objects.get(user=boris).status == "confirmed"
     assert [message.to for message in mail.outbox] == [["boris@members.example"]]
 
 
 @pytest.mark.django_db
 def test_whats_new_on_the_home_page_lists_event_reports(client, calendar_ru, calendar_en):
-    reported = add_event(calendar_ru, "kick-off", title="Первая встреча", start=in_days(-10))
-    add_event(calendar_ru, "no-report", title="Встреча без отчёта", start=in_days(-5))
-    draft = add_event(calendar_ru, "draft-report", title="Черновик отчёта", start=in_days(-3))
+    reported = EventPageFactory(
+        parent=calendar_ru, slug="kick-off", title="Первая встреча", start=in_days(-10)
+    )
+    EventPageFactory(
+        parent=calendar_ru, slug="no-report", title="Встреча без отчёта", start=in_days(-5)
+    )
+    draft = EventPageFactory(
+        parent=calendar_ru, slug="draft-report", title="Черновик отчёта", start=in_days(-3)
+    )
     reported.report_body = [("paragraph", "<p>Встреча прошла хорошо.</p>")]
     reported.save_revision().publish()
     draft.report_body = [("paragraph", "<p>Ещё не готово.</p>")]

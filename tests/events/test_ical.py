@@ -8,8 +8,8 @@ import icalendar
 import pytest
 from wagtail.models import PageViewRestriction
 
-from home.demo import translate
-from tests.events.conftest import EKATERINBURG, MOSCOW, add_event, at, in_days
+from tests.factories import EventPageFactory, translate
+from tests.helpers import EKATERINBURG, MOSCOW, at, in_days
 
 UTC = datetime.UTC
 
@@ -30,9 +30,9 @@ def summaries(calendar):
 
 @pytest.fixture
 def ural_meeting(calendar_ru, regions, topics):
-    return add_event(
-        calendar_ru,
-        "ural",
+    return EventPageFactory(
+        parent=calendar_ru,
+        slug="ural",
         title="Встреча на Урале",
         region=regions["ekaterinburg"],
         venue="Исторический особняк",
@@ -64,7 +64,7 @@ def test_an_event_downloads_as_an_ics_file_in_its_zone(client, ural_meeting):
 
 @pytest.mark.django_db
 def test_both_languages_of_an_event_are_one_event_to_a_calendar(client, calendar_en, ural_meeting):
-    english = translate(ural_meeting, "en", {"Встреча на Урале": "Meeting in the Urals"})
+    english = translate(ural_meeting, title="Meeting in the Urals")
 
     [russian] = parse(client.get(f"{ural_meeting.url}ics/")).walk("VEVENT")
     [translated] = parse(client.get(f"{english.url}ics/")).walk("VEVENT")
@@ -77,8 +77,11 @@ def test_both_languages_of_an_event_are_one_event_to_a_calendar(client, calendar
 @pytest.mark.django_db
 def test_an_old_event_carries_the_zone_as_it_was_then(client, calendar_ru, regions):
     # Moscow kept summer time (UTC+4) until 2011.
-    event = add_event(
-        calendar_ru, "summer-2010", region=regions["moscow"], start=at(MOSCOW, 2010, 7, 1, 12, 0)
+    event = EventPageFactory(
+        parent=calendar_ru,
+        slug="summer-2010",
+        region=regions["moscow"],
+        start=at(MOSCOW, 2010, 7, 1, 12, 0),
     )
 
     [component] = parse(client.get(f"{event.url}ics/")).walk("VEVENT")
@@ -90,39 +93,45 @@ def test_an_old_event_carries_the_zone_as_it_was_then(client, calendar_ru, regio
 @pytest.fixture
 def feed_events(calendar_ru, calendar_en, regions, topics):
     events = {
-        "moscow": add_event(
-            calendar_ru,
-            "moscow",
+        "moscow": EventPageFactory(
+            parent=calendar_ru,
+            slug="moscow",
             title="Московская встреча",
             region=regions["moscow"],
             start=in_days(3),
             topics=[topics["quality-management"]],
         ),
-        "ekb": add_event(
-            calendar_ru,
-            "ekb",
+        "ekb": EventPageFactory(
+            parent=calendar_ru,
+            slug="ekb",
             title="Уральская встреча",
             region=regions["ekaterinburg"],
             start=in_days(4),
             topics=[topics["ipr"]],
         ),
-        "draft": add_event(calendar_ru, "draft", title="Черновик", start=in_days(5)),
-        "private": add_event(calendar_ru, "private", title="Закрытая", start=in_days(6)),
-        "online": add_event(
-            calendar_ru,
-            "online",
+        "draft": EventPageFactory(
+            parent=calendar_ru, slug="draft", title="Черновик", start=in_days(5)
+        ),
+        "private": EventPageFactory(
+            parent=calendar_ru, slug="private", title="Закрытая", start=in_days(6)
+        ),
+        "online": EventPageFactory(
+            parent=calendar_ru,
+            slug="online",
             title="Онлайн",
             kind="online",
             start=in_days(7),
             joining_link="https://meet.rusmeco.example/secret-room",
         ),
-        "long-ago": add_event(calendar_ru, "long-ago", title="Давно", start=in_days(-400)),
+        "long-ago": EventPageFactory(
+            parent=calendar_ru, slug="long-ago", title="Давно", start=in_days(-400)
+        ),
     }
     events["draft"].unpublish()
     PageViewRestriction.objects.create(
         page=events["private"], restriction_type=PageViewRestriction.LOGIN
     )
-    translate(events["ekb"], "en", {"Уральская встреча": "Meeting in the Urals"})
+    translate(events["ekb"], title="Meeting in the Urals")
     return events
 
 

@@ -9,8 +9,8 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from home.demo import translate
-from tests.events.conftest import add_event, in_days
+from tests.factories import EventPageFactory, translate
+from tests.helpers import in_days
 
 
 def listed(html):
@@ -21,32 +21,36 @@ def listed(html):
 @pytest.fixture
 def programme(calendar_ru, regions, topics):
     return {
-        "ipr": add_event(
-            calendar_ru,
-            "ipr",
+        "ipr": EventPageFactory(
+            parent=calendar_ru,
+            slug="ipr",
             title="Патенты",
             region=regions["moscow"],
             start=in_days(5),
             topics=[topics["ipr"]],
         ),
-        "online": add_event(
-            calendar_ru,
-            "online",
+        "online": EventPageFactory(
+            parent=calendar_ru,
+            slug="online",
             title="Онлайн-знания",
             kind="online",
             start=in_days(2),
             topics=[topics["knowledge-management"]],
         ),
-        "ekb": add_event(
-            calendar_ru,
-            "ekb",
+        "ekb": EventPageFactory(
+            parent=calendar_ru,
+            slug="ekb",
             title="Качество на Урале",
             region=regions["ekaterinburg"],
             start=in_days(9),
             topics=[topics["quality-management"], topics["ipr"]],
         ),
-        "past": add_event(calendar_ru, "past", title="Прошлая встреча", start=in_days(-20)),
-        "older": add_event(calendar_ru, "older", title="Давняя встреча", start=in_days(-60)),
+        "past": EventPageFactory(
+            parent=calendar_ru, slug="past", title="Прошлая встреча", start=in_days(-20)
+        ),
+        "older": EventPageFactory(
+            parent=calendar_ru, slug="older", title="Давняя встреча", start=in_days(-60)
+        ),
     }
 
 
@@ -101,7 +105,7 @@ def test_a_bad_filter_value_is_reported_and_ignored(client, programme):
 
 @pytest.mark.django_db
 def test_english_page_lists_english_events_with_english_terms(client, calendar_en, programme):
-    translate(programme["ekb"], "en", {"Качество на Урале": "Quality in the Urals"})
+    translate(programme["ekb"], title="Quality in the Urals")
 
     html = client.get("/en/events/", {"theme": "quality-management"}).text
 
@@ -114,8 +118,11 @@ def test_english_page_lists_english_events_with_english_terms(client, calendar_e
 @pytest.mark.django_db
 def test_the_list_is_paginated_and_keeps_the_filters(client, calendar_ru, regions):
     for number in range(25):
-        add_event(
-            calendar_ru, f"e{number}", region=regions["ekaterinburg"], start=in_days(1 + number)
+        EventPageFactory(
+            parent=calendar_ru,
+            slug=f"e{number}",
+            region=regions["ekaterinburg"],
+            start=in_days(1 + number),
         )
 
     first = client.get("/ru/events/", {"region": "ekaterinburg"}).text

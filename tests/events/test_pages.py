@@ -9,7 +9,8 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
 from rusmeco_events.models import EventIndexPage, EventPage, LearningPage
-from tests.events.conftest import MOSCOW, add_event, at, in_days
+from tests.factories import EventPageFactory
+from tests.helpers import MOSCOW, at, in_days
 
 
 class TestPageTree(WagtailPageTestCase):
@@ -99,12 +100,18 @@ def test_capacity_must_be_at_least_one():
 
 @pytest.mark.django_db
 def test_kinds_of_event_tell_what_the_event_offers(calendar_ru, regions):
-    online = add_event(calendar_ru, "online", kind="online")
-    meeting = add_event(calendar_ru, "meeting", kind="meeting")
-    blended = add_event(
-        calendar_ru, "blended", kind="training", training_format="blended", region=regions["moscow"]
+    online = EventPageFactory(parent=calendar_ru, slug="online", kind="online")
+    meeting = EventPageFactory(parent=calendar_ru, slug="meeting", kind="meeting")
+    blended = EventPageFactory(
+        parent=calendar_ru,
+        slug="blended",
+        kind="training",
+        training_format="blended",
+        region=regions["moscow"],
     )
-    remote = add_event(calendar_ru, "remote", kind="training", training_format="online")
+    remote = EventPageFactory(
+        parent=calendar_ru, slug="remote", kind="training", training_format="online"
+    )
 
     assert (online.meets_online, online.meets_in_person) == (True, False)
     assert (meeting.meets_online, meeting.meets_in_person) == (False, True)
@@ -116,7 +123,7 @@ def test_kinds_of_event_tell_what_the_event_offers(calendar_ru, regions):
 
 @pytest.mark.django_db
 def test_the_report_is_dated_when_it_first_goes_live(calendar_ru):
-    page = add_event(calendar_ru, "with-report", start=in_days(-3))
+    page = EventPageFactory(parent=calendar_ru, slug="with-report", start=in_days(-3))
     assert page.report_published_at is None
 
     page.report_body = [("paragraph", "<p>Встреча прошла хорошо.</p>")]
@@ -136,9 +143,9 @@ def test_the_report_is_dated_when_it_first_goes_live(calendar_ru):
 
 @pytest.mark.django_db
 def test_recent_reports_are_listed_newest_first(calendar_ru, locale_ru):
-    older = add_event(calendar_ru, "older", start=in_days(-30))
-    newer = add_event(calendar_ru, "newer", start=in_days(-10))
-    add_event(calendar_ru, "no-report", start=in_days(-5))
+    older = EventPageFactory(parent=calendar_ru, slug="older", start=in_days(-30))
+    newer = EventPageFactory(parent=calendar_ru, slug="newer", start=in_days(-10))
+    EventPageFactory(parent=calendar_ru, slug="no-report", start=in_days(-5))
     for page, days_ago in ((older, 20), (newer, 2)):
         page.report_body = [("paragraph", "<p>Отчёт.</p>")]
         page.report_published_at = in_days(-days_ago)
@@ -151,7 +158,7 @@ def test_recent_reports_are_listed_newest_first(calendar_ru, locale_ru):
 @pytest.mark.django_db
 def test_registration_closes_at_the_deadline_or_the_start(calendar_ru):
     start = in_days(10)
-    page = add_event(calendar_ru, "closes", start=start)
+    page = EventPageFactory(parent=calendar_ru, slug="closes", start=start)
     assert page.registration_closes_at == start
 
     page.registration_deadline = start - datetime.timedelta(days=2)

@@ -4,10 +4,11 @@ scheduled events: its table matches them, in both languages."""
 import pytest
 from bs4 import BeautifulSoup
 
-from home.demo import child_page, translate
+from home.demo import child_page
 from rusmeco_events.models import LearningPage
 from rusmeco_events.programme import programme
-from tests.events.conftest import add_event, in_days
+from tests.factories import EventPageFactory, translate
+from tests.helpers import in_days
 
 
 @pytest.fixture
@@ -25,50 +26,29 @@ def learning_ru(home_ru, calendar_ru):
 
 @pytest.fixture
 def scheduled(calendar_ru, regions, topics):
+    def event(slug, days, theme, **fields):
+        return EventPageFactory(
+            parent=calendar_ru, slug=slug, start=in_days(days), topics=[topics[theme]], **fields
+        )
+
     return {
-        "ipr-meeting": add_event(
-            calendar_ru,
-            "ipr-meeting",
-            region=regions["moscow"],
-            start=in_days(10),
-            topics=[topics["ipr"]],
+        "ipr-meeting": event("ipr-meeting", 10, "ipr", region=regions["moscow"]),
+        "km-online": event("km-online", 20, "knowledge-management", kind="online"),
+        "km-training": event(
+            "km-training", 30, "knowledge-management", kind="training", training_format="online"
         ),
-        "km-online": add_event(
-            calendar_ru,
-            "km-online",
-            kind="online",
-            start=in_days(20),
-            topics=[topics["knowledge-management"]],
-        ),
-        "km-training": add_event(
-            calendar_ru,
-            "km-training",
-            kind="training",
-            training_format="online",
-            start=in_days(30),
-            topics=[topics["knowledge-management"]],
-        ),
-        "quality-training": add_event(
-            calendar_ru,
+        "quality-training": event(
             "quality-training",
+            40,
+            "quality-management",
             kind="training",
             training_format="blended",
             region=regions["st-petersburg"],
-            start=in_days(40),
-            topics=[topics["quality-management"]],
         ),
         # Left out: past, beyond the three months, not published.
-        "past": add_event(calendar_ru, "past", start=in_days(-5), topics=[topics["ipr"]]),
-        "far": add_event(
-            calendar_ru,
-            "far",
-            kind="online",
-            start=in_days(150),
-            topics=[topics["quality-management"]],
-        ),
-        "draft": add_event(
-            calendar_ru, "draft", kind="online", start=in_days(12), topics=[topics["ipr"]]
-        ),
+        "past": event("past", -5, "ipr"),
+        "far": event("far", 150, "quality-management", kind="online"),
+        "draft": event("draft", 12, "ipr", kind="online"),
     }
 
 
@@ -133,9 +113,9 @@ def test_the_learning_page_shows_the_table(client, learning_ru, scheduled):
 def test_a_new_event_appears_in_the_programme_at_once(
     client, calendar_ru, learning_ru, scheduled, topics
 ):
-    add_event(
-        calendar_ru,
-        "ipr-online",
+    EventPageFactory(
+        parent=calendar_ru,
+        slug="ipr-online",
         kind="online",
         start=in_days(15),
         topics=[topics["ipr"]],
@@ -148,9 +128,9 @@ def test_a_new_event_appears_in_the_programme_at_once(
 
 @pytest.mark.django_db
 def test_the_english_programme_names_themes_in_english(client, learning_ru, calendar_en, scheduled):
-    translate(learning_ru, "en", {"Обучение": "Learning"})
+    translate(learning_ru, title="Learning")
     for key in ("ipr-meeting", "km-training"):
-        translate(scheduled[key], "en", {scheduled[key].title: f"English {key}"})
+        translate(scheduled[key], title=f"English {key}")
 
     rows = table(client.get("/en/learning/").text)
 

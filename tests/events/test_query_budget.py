@@ -11,9 +11,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.demo import child_page, translate
+from home.demo import child_page
 from rusmeco_events.models import LearningPage, Registration
-from tests.events.conftest import MOSCOW, add_event, at
+from tests.factories import EventPageFactory, MemberFactory, translate
+from tests.helpers import MOSCOW, at
 
 BUDGET = 15
 MEMBER_BUDGET = 20  # a member's page also loads their session, account and registration
@@ -43,9 +44,9 @@ def add_events(calendar, regions, topics, first, count):
             if number % 4 == 3
             else at(MOSCOW, 2030, 5, 1 + number % 28, 10 + number % 8, 0)
         )
-        event = add_event(
-            calendar,
-            f"event-{number}",
+        event = EventPageFactory(
+            parent=calendar,
+            slug=f"event-{number}",
             title=f"Событие {number}",
             kind=["meeting", "online", "training"][number % 3],
             training_format="blended" if number % 3 == 2 else "",
@@ -56,7 +57,7 @@ def add_events(calendar, regions, topics, first, count):
             topics=list(topics.values()),
             speakers=[("speaker", {"name": f"Докладчик {number}", "role": "", "about": ""})],
         )
-        translate(event, "en", {f"Событие {number}": f"Event {number}"})
+        translate(event, title=f"Event {number}")
         Registration.objects.bulk_create(
             Registration(
                 event=event,
@@ -69,15 +70,13 @@ def add_events(calendar, regions, topics, first, count):
 
 
 @pytest.fixture
-def site_content(
-    calendar_ru, calendar_en, home_ru, home_en, about_en, contact_en, regions, topics, make_member
-):
+def site_content(calendar_ru, calendar_en, home_ru, home_en, about_en, contact_en, regions, topics):
     """A site like the real one (menu, footer, site settings), and a
     function that adds events to it."""
     for number in range(20):
-        make_member(f"budget-{number}")
+        MemberFactory(username=f"budget-{number}")
     learning = child_page(home_ru, LearningPage, "learning", title="Обучение", show_in_menus=True)
-    translate(learning, "en", {"Обучение": "Learning"})
+    translate(learning, title="Learning")
 
     def grow(first, count):
         add_events(calendar_ru, regions, topics, first, count)

@@ -14,7 +14,8 @@ from django.test import Client
 from django.utils import timezone
 
 from rusmeco_events.models import Registration
-from tests.events.conftest import add_event, in_days
+from tests.factories import EventPageFactory, MemberFactory, translate
+from tests.helpers import in_days
 
 
 def register(client, event, callbacks):
@@ -37,14 +38,14 @@ def statuses(event):
 
 @pytest.fixture
 def small_event(calendar_ru):
-    return add_event(calendar_ru, "small", capacity=2)
+    return EventPageFactory(parent=calendar_ru, slug="small", capacity=2)
 
 
 @pytest.mark.django_db
 def test_member_registers_and_sees_the_confirmation(
-    client, small_event, member, django_capture_on_commit_callbacks
+    client, small_event, anna, django_capture_on_commit_callbacks
 ):
-    client.force_login(member)
+    client.force_login(anna)
 
     response = register(client, small_event, django_capture_on_commit_callbacks)
 
@@ -57,24 +58,24 @@ def test_member_registers_and_sees_the_confirmation(
 
 
 @pytest.mark.django_db
-def test_seats_left_are_shown_and_counted_down(client, small_event, member, other_member):
-    client.force_login(member)
+def test_seats_left_are_shown_and_counted_down(client, small_event, anna, boris):
+    client.force_login(anna)
     assert "Осталось 2 места." in client.get(small_event.url).text
 
     client.post(f"{small_event.url}register/")
 
-    client.force_login(other_member)
+    client.force_login(boris)
     assert "Осталось 1 место." in client.get(small_event.url).text
 
 
 @pytest.mark.django_db
 def test_full_event_puts_members_on_the_waiting_list_in_order(
-    small_event, make_member, django_capture_on_commit_callbacks
+    small_event, django_capture_on_commit_callbacks
 ):
     clients = {}
     for name in ("anna", "boris", "vera", "gleb"):
         clients[name] = Client()
-        clients[name].force_login(make_member(name))
+        clients[name].force_login(MemberFactory(username=name))
 
     for name in ("anna", "boris", "vera"):
         register(clients[name], small_event, django_capture_on_commit_callbacks)
@@ -96,12 +97,12 @@ def test_full_event_puts_members_on_the_waiting_list_in_order(
 
 @pytest.mark.django_db
 def test_cancellation_promotes_the_first_person_waiting_who_gets_an_email(
-    small_event, make_member, django_capture_on_commit_callbacks
+    small_event, django_capture_on_commit_callbacks
 ):
     clients = {}
     for name in ("anna", "boris", "vera", "gleb"):
         clients[name] = Client()
-        clients[name].force_login(make_member(name))
+        clients[name].force_login(MemberFactory(username=name))
         register(clients[name], small_event, django_capture_on_commit_callbacks)
     mail.outbox.clear()
 
@@ -120,13 +121,11 @@ def test_cancellation_promotes_the_first_person_waiting_who_gets_an_email(
 
 
 @pytest.mark.django_db
-def test_leaving_the_waiting_list_promotes_nobody(
-    small_event, make_member, django_capture_on_commit_callbacks
-):
+def test_leaving_the_waiting_list_promotes_nobody(small_event, django_capture_on_commit_callbacks):
     clients = {}
     for name in ("anna", "boris", "vera"):
         clients[name] = Client()
-        clients[name].force_login(make_member(name))
+        clients[name].force_login(MemberFactory(username=name))
         register(clients[name], small_event, django_capture_on_commit_callbacks)
     mail.outbox.clear()
 
@@ -138,12 +137,12 @@ def test_leaving_the_waiting_list_promotes_nobody(
 
 @pytest.mark.django_db
 def test_registering_again_after_cancelling_joins_the_end_of_the_line(
-    small_event, make_member, django_capture_on_commit_callbacks
+    small_event, django_capture_on_commit_callbacks
 ):
     clients = {}
     for name in ("anna", "boris", "vera"):
         clients[name] = Client()
-        clients[name].force_login(make_member(name))
+        clients[name].force_login(MemberFactory(username=name))
         register(clients[name], small_event, django_capture_on_commit_callbacks)
 
     cancel(clients["anna"], small_event, django_capture_on_commit_callbacks)  # vera gets the seat
@@ -158,8 +157,8 @@ def test_registering_again_after_cancelling_joins_the_end_of_the_line(
 
 
 @pytest.mark.django_db
-def test_registering_twice_is_refused_and_writes_nothing(client, small_event, member):
-    client.force_login(member)
+def test_registering_twice_is_refused_and_writes_nothing(client, small_event, anna):
+    client.force_login(anna)
     client.post(f"{small_event.url}register/")
     before = list(Registration.objects.values_list("pk", "registered_at", "status"))
 
@@ -170,15 +169,15 @@ def test_registering_twice_is_refused_and_writes_nothing(client, small_event, me
 
 
 @pytest.mark.django_db
-def test_registration_after_the_deadline_is_refused(client, calendar_ru, member):
+def test_registration_after_the_deadline_is_refused(client, calendar_ru, anna):
     start = in_days(3)
-    event = add_event(
-        calendar_ru,
-        "deadline-passed",
+    event = EventPageFactory(
+        parent=calendar_ru,
+        slug="deadline-passed",
         start=start,
         registration_deadline=timezone.now() - datetime.timedelta(hours=1),
     )
-    client.force_login(member)
+    client.force_login(anna)
     assert "Регистрация закрыта." in client.get(event.url).text
 
     response = client.post(f"{event.url}register/", follow=True)
@@ -188,9 +187,9 @@ def test_registration_after_the_deadline_is_refused(client, calendar_ru, member)
 
 
 @pytest.mark.django_db
-def test_registration_for_a_past_event_is_refused(client, calendar_ru, member):
-    event = add_event(calendar_ru, "past", start=in_days(-10))
-    client.force_login(member)
+def test_registration_for_a_past_event_is_refused(client, calendar_ru, anna):
+    event = EventPageFactory(parent=calendar_ru, slug="past", start=in_days(-10))
+    client.force_login(anna)
     assert "Мероприятие уже прошло." in client.get(event.url).text
 
     response = client.post(f"{event.url}register/", follow=True)
@@ -200,12 +199,12 @@ def test_registration_for_a_past_event_is_refused(client, calendar_ru, member):
 
 
 @pytest.mark.django_db
-def test_registration_closes_when_the_event_starts(client, calendar_ru, member):
+def test_registration_closes_when_the_event_starts(client, calendar_ru, anna):
     started = timezone.now() - datetime.timedelta(minutes=30)
-    event = add_event(
-        calendar_ru, "running", start=started, end=started + datetime.timedelta(hours=3)
+    event = EventPageFactory(
+        parent=calendar_ru, slug="running", start=started, end=started + datetime.timedelta(hours=3)
     )
-    client.force_login(member)
+    client.force_login(anna)
 
     response = client.post(f"{event.url}register/", follow=True)
 
@@ -245,8 +244,8 @@ def test_anonymous_registration_is_sent_to_log_in_and_writes_nothing(client, sma
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("action", ["register", "cancel"])
-def test_registration_urls_only_accept_post(client, small_event, member, action):
-    client.force_login(member)
+def test_registration_urls_only_accept_post(client, small_event, anna, action):
+    client.force_login(anna)
 
     response = client.get(f"{small_event.url}{action}/")
 
@@ -255,9 +254,9 @@ def test_registration_urls_only_accept_post(client, small_event, member, action)
 
 
 @pytest.mark.django_db
-def test_registration_without_a_form_token_is_refused(small_event, member):
+def test_registration_without_a_form_token_is_refused(small_event, anna):
     csrf_client = Client(enforce_csrf_checks=True)
-    csrf_client.force_login(member)
+    csrf_client.force_login(anna)
 
     response = csrf_client.post(f"{small_event.url}register/")
 
@@ -268,9 +267,9 @@ def test_registration_without_a_form_token_is_refused(small_event, member):
 
 
 @pytest.mark.django_db
-def test_registration_with_the_form_token_is_accepted(small_event, member):
+def test_registration_with_the_form_token_is_accepted(small_event, anna):
     csrf_client = Client(enforce_csrf_checks=True)
-    csrf_client.force_login(member)
+    csrf_client.force_login(anna)
     csrf_client.get(small_event.url)
     token = csrf_client.cookies["csrftoken"].value
 
@@ -281,9 +280,9 @@ def test_registration_with_the_form_token_is_accepted(small_event, member):
 
 
 @pytest.mark.django_db
-def test_cancelling_without_a_form_token_is_refused(small_event, member):
+def test_cancelling_without_a_form_token_is_refused(small_event, anna):
     csrf_client = Client(enforce_csrf_checks=True)
-    csrf_client.force_login(member)
+    csrf_client.force_login(anna)
     csrf_client.get(small_event.url)
     token = csrf_client.cookies["csrftoken"].value
     csrf_client.post(f"{small_event.url}register/", {"csrfmiddlewaretoken": token})
@@ -295,19 +294,17 @@ def test_cancelling_without_a_form_token_is_refused(small_event, member):
 
 
 @pytest.mark.django_db
-def test_a_member_cannot_cancel_someone_elses_registration(
-    client, small_event, member, other_member
-):
-    client.force_login(member)
+def test_a_member_cannot_cancel_someone_elses_registration(client, small_event, anna, boris):
+    client.force_login(anna)
     client.post(f"{small_event.url}register/")
 
-    client.force_login(other_member)
+    client.force_login(boris)
     # Whatever is posted, the cancel form only ever acts on its sender's
     # own registration: it names no registration at all.
     registration = Registration.objects.get()
     response = client.post(
         f"{small_event.url}cancel/",
-        {"registration": registration.pk, "user": member.pk},
+        {"registration": registration.pk, "user": anna.pk},
         follow=True,
     )
 
@@ -316,9 +313,9 @@ def test_a_member_cannot_cancel_someone_elses_registration(
 
 
 @pytest.mark.django_db
-def test_cancelling_after_the_start_is_refused(client, calendar_ru, member):
-    event = add_event(calendar_ru, "soon", start=in_days(2))
-    client.force_login(member)
+def test_cancelling_after_the_start_is_refused(client, calendar_ru, anna):
+    event = EventPageFactory(parent=calendar_ru, slug="soon", start=in_days(2))
+    client.force_login(anna)
     client.post(f"{event.url}register/")
     started = timezone.now() - datetime.timedelta(minutes=5)
     event.start, event.end = started, started + datetime.timedelta(hours=2)
@@ -331,16 +328,12 @@ def test_cancelling_after_the_start_is_refused(client, calendar_ru, member):
 
 
 @pytest.mark.django_db
-def test_both_languages_share_one_list_of_seats(
-    calendar_en, small_event, member, other_member, make_member
-):
-    from home.demo import translate
-
-    english = translate(small_event, "en", {small_event.title: "Small event"})
+def test_both_languages_share_one_list_of_seats(calendar_en, small_event, anna, boris):
+    english = translate(small_event, title="Small event")
     russian_client, english_client, late_client = Client(), Client(), Client()
-    russian_client.force_login(member)
-    english_client.force_login(other_member)
-    late_client.force_login(make_member("late"))
+    russian_client.force_login(anna)
+    english_client.force_login(boris)
+    late_client.force_login(MemberFactory(username="late"))
 
     russian_client.post(f"{small_event.url}register/")
     response = english_client.post(f"{english.url}register/", follow=True)
@@ -349,16 +342,16 @@ def test_both_languages_share_one_list_of_seats(
     assert "You are registered." in response.text
     assert "The event is full, so you are on the waiting list." in late.text
     assert Registration.objects.filter(event=small_event).count() == 3
-    assert Registration.objects.get(user=other_member).language == "en"
+    assert Registration.objects.get(user=boris).language == "en"
 
 
 @pytest.mark.django_db
 def test_raising_the_capacity_gives_seats_to_the_waiting_list(
-    small_event, make_member, django_capture_on_commit_callbacks
+    small_event, django_capture_on_commit_callbacks
 ):
     for name in ("anna", "boris", "vera", "gleb"):
         client = Client()
-        client.force_login(make_member(name))
+        client.force_login(MemberFactory(username=name))
         register(client, small_event, django_capture_on_commit_callbacks)
     mail.outbox.clear()
 
@@ -373,12 +366,12 @@ def test_raising_the_capacity_gives_seats_to_the_waiting_list(
 
 @pytest.mark.django_db
 def test_event_without_a_capacity_confirms_everyone(
-    calendar_ru, make_member, django_capture_on_commit_callbacks
+    calendar_ru, django_capture_on_commit_callbacks
 ):
-    event = add_event(calendar_ru, "open-to-all", capacity=None)
+    event = EventPageFactory(parent=calendar_ru, slug="open-to-all", capacity=None)
     for number in range(5):
         client = Client()
-        client.force_login(make_member(f"m{number}"))
+        client.force_login(MemberFactory(username=f"m{number}"))
         register(client, event, django_capture_on_commit_callbacks)
 
     assert {status for _, status in statuses(event)} == {"confirmed"}
@@ -386,12 +379,10 @@ def test_event_without_a_capacity_confirms_everyone(
 
 @pytest.mark.django_db
 def test_messages_and_statuses_are_in_english_on_english_pages(
-    client, calendar_en, small_event, member
+    client, calendar_en, small_event, anna
 ):
-    from home.demo import translate
-
-    english = translate(small_event, "en", {small_event.title: "Small event"})
-    client.force_login(member)
+    english = translate(small_event, title="Small event")
+    client.force_login(anna)
     assert "2 seats left." in client.get(english.url).text
 
     response = client.post(f"{english.url}register/", follow=True)

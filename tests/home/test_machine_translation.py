@@ -19,7 +19,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from tests.portal.test_settings import run_python
+from tests.factories import StaffFactory
+from tests.helpers import run_python
 
 TRANSLATOR_VARIABLES = ("DEEPL_API_KEY", "LIBRETRANSLATE_URL", "LIBRETRANSLATE_API_KEY")
 DEEPL = "wagtail_localize.machine_translators.deepl.DeepLTranslator"
@@ -109,10 +110,8 @@ def test_deepl_wins_when_both_are_configured():
 
 
 @pytest.fixture
-def superuser(django_user_model):
-    return django_user_model.objects.create_superuser(
-        "chief", "chief@rusmeco.example", "pw-chief-12345"
-    )
+def superuser(db):
+    return StaffFactory(username="chief", is_superuser=True, is_staff=True)
 
 
 @pytest.fixture
@@ -147,6 +146,7 @@ def shown_translations(props):
 
 
 @pytest.mark.django_db
+@pytest.mark.localize
 def test_machine_translation_fills_the_untranslated_strings_in_the_editor(
     client, settings, english_draft, about_ru, locale_en, superuser
 ):
@@ -181,6 +181,7 @@ def test_machine_translation_fills_the_untranslated_strings_in_the_editor(
 
 
 @pytest.mark.django_db
+@pytest.mark.localize
 def test_without_a_translator_the_editor_offers_no_machine_translation(
     client, settings, english_draft, about_ru, locale_en
 ):

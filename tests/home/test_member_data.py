@@ -1,15 +1,13 @@
 """Apps contribute to a member's data export and erasure through hooks."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail import hooks
 
 from home.member_data import erase_member_data, export_member_data
 
 
 @pytest.mark.django_db
-def test_every_registered_app_contributes_to_export_and_erasure():
-    user = get_user_model().objects.create_user("anna", "anna@company.example", "pw-123456789")
+def test_every_registered_app_contributes_to_export_and_erasure(anna):
     erased = []
 
     def export_notes(member):
@@ -22,7 +20,7 @@ def test_every_registered_app_contributes_to_export_and_erasure():
         hooks.register_temporarily("register_member_data_export", export_notes),
         hooks.register_temporarily("register_member_data_erasure", erase_notes),
     ):
-        assert export_member_data(user)["notes"] == ["note of anna"]
-        erase_member_data(user)
+        assert export_member_data(anna)["notes"] == ["note of anna"]
+        erase_member_data(anna)
 
-    assert erased == [user.pk]
+    assert erased == [anna.pk]

@@ -82,13 +82,13 @@ def test_each_page_renders_in_both_languages(client, request, fixture):
 
 @pytest.mark.django_db
 def test_standard_page_shows_its_region_in_the_page_language(client, home_en, about_ru, locale_ru):
-    from home.demo import child_page, translate
-    from home.models import Region
+    from home.demo import child_page
+    from tests.factories import RegionFactory, translate
 
-    region = Region.objects.create(locale=locale_ru, name="Екатеринбург", slug="ekaterinburg")
-    translate(region, "en", {"Екатеринбург": "Ekaterinburg"})
+    region = RegionFactory(slug="ekaterinburg", name="Екатеринбург")
+    translate(region, name="Ekaterinburg")
     page = child_page(about_ru, StandardPage, "ural", title="Урал", region=region)
-    page_en = translate(page, "en", {"Урал": "The Urals"})
+    page_en = translate(page, title="The Urals")
 
     assert "Екатеринбург" in client.get(page.url).text
     english = client.get(page_en.url).text

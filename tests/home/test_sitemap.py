@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 from wagtail_localize.models import TranslationSource
 
-from home.demo import child_page, translate
+from home.demo import child_page
 from home.models import StandardPage
+from tests.factories import translate
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
@@ -126,7 +127,7 @@ def test_restricted_pages_and_their_descendants_are_left_out(
     client, home_en, about_en, about_ru, restriction
 ):
     board = standard_page(about_ru, "board", "Правление")
-    board_en = translate(board, "en", {"Правление": "Board"})
+    board_en = translate(board, title="Board")
     # Only the Russian section is restricted.
     view_restriction = PageViewRestriction.objects.create(page=about_ru, **restriction)
     if restriction["restriction_type"] == PageViewRestriction.GROUPS:
@@ -168,7 +169,7 @@ def count_sitemap_queries(client):
 def add_translated_pages(home_ru, start, stop):
     for number in range(start, stop):
         page = standard_page(home_ru, f"page-{number}", f"Страница {number}")
-        translate(page, "en", {f"Страница {number}": f"Page {number}"})
+        translate(page, title=f"Page {number}")
 
 
 @pytest.mark.django_db

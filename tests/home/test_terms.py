@@ -47,6 +47,7 @@ def test_a_language_lists_only_its_own_terms_in_their_order(regions, topics, unt
     assert [region.name for region in terms.regions] == ["Moscow", "St Petersburg", "Ekaterinburg"]
     assert [topic.name for topic in terms.topics] == [
         "Intellectual property rights",
+        "Innovation marketing",
         "Quality management",
         "Knowledge management",
     ]

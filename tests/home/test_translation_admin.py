@@ -2,28 +2,12 @@
 people cannot reach the translation screens."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale
 
-from home.models import Topic
+from tests.factories import TopicFactory
 
-
-@pytest.fixture
-def coordinator(db):
-    user = get_user_model().objects.create_user(
-        "coordinator", "coordinator@rusmeco.example", "pw-coordinator-1"
-    )
-    user.groups.add(Group.objects.get(name="Coordinators"))
-    return user
-
-
-@pytest.fixture
-def member(db):
-    return get_user_model().objects.create_user(
-        "member", "member@rusmeco.example", "pw-member-12345"
-    )
+pytestmark = pytest.mark.localize
 
 
 def submit_page_url(page):
@@ -52,7 +36,7 @@ def test_coordinator_translates_a_page_and_opens_the_translation_editor(
 
 @pytest.mark.django_db
 def test_coordinator_translates_a_topic(client, coordinator, locale_ru, locale_en):
-    topic = Topic.objects.create(locale=locale_ru, name="Маркетинг инноваций", slug="marketing")
+    topic = TopicFactory(name="Маркетинг инноваций", slug="marketing")
     client.force_login(coordinator)
     url = reverse("wagtail_localize:submit_snippet_translation", args=["home", "topic", topic.pk])
 
@@ -65,9 +49,9 @@ def test_coordinator_translates_a_topic(client, coordinator, locale_ru, locale_e
 
 @pytest.mark.django_db
 def test_member_without_a_role_cannot_reach_the_translation_screens(
-    client, member, about_ru, home_en, locale_en
+    client, anna, about_ru, home_en, locale_en
 ):
-    client.force_login(member)
+    client.force_login(anna)
 
     response = client.post(submit_page_url(about_ru), {"locales": [locale_en.pk]})
 

@@ -13,6 +13,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
 from library.forms import LibraryCommentForm
+from tests.factories import CaseStudyPageFactory, translate
 
 
 def form_data(page, text, reply_to=0, followup=False):
@@ -33,31 +34,31 @@ def post(client, page, text, **kwargs):
 
 
 @pytest.fixture
-def case_study(library_ru, make_item):
-    return make_item(library_ru, topics_=["ipr"], region="moscow")
+def case_study(library_ru, regions, topics):
+    return CaseStudyPageFactory(parent=library_ru, topics=[topics["ipr"]], region=regions["moscow"])
 
 
 @pytest.mark.django_db
-def test_member_posts_a_comment_that_shows_on_the_page(client, case_study, member):
-    client.force_login(member)
+def test_member_posts_a_comment_that_shows_on_the_page(client, case_study, anna):
+    client.force_login(anna)
 
     response = post(client, case_study, "Очень полезный кейс.")
 
     comment = XtdComment.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"{case_study.url}#c{comment.pk}"
-    assert comment.user == member
-    assert comment.user_name == "Ирина Волкова"
-    assert comment.user_email == "reader@company.example"
+    assert comment.user == anna
+    assert comment.user_name == "Анна Соколова"
+    assert comment.user_email == "anna@members.example"
     page = client.get(case_study.url).text
     assert "Очень полезный кейс." in page
-    assert "Ирина Волкова" in page
+    assert "Анна Соколова" in page
     assert 'Комментарии <span class="library-count">(1)</span>' in page
 
 
 @pytest.mark.django_db
-def test_the_name_and_address_come_from_the_account_not_the_form(client, case_study, member):
-    client.force_login(member)
+def test_the_name_and_address_come_from_the_account_not_the_form(client, case_study, anna):
+    client.force_login(anna)
     data = form_data(case_study, "Текст")
     data.update(
         {"name": "Администратор", "email": "boss@rusmeco.example", "url": "http://spam.example"}
@@ -67,8 +68,8 @@ def test_the_name_and_address_come_from_the_account_not_the_form(client, case_st
 
     comment = XtdComment.objects.get()
     assert (comment.user_name, comment.user_email, comment.user_url) == (
-        "Ирина Волкова",
-        "reader@company.example",
+        "Анна Соколова",
+        "anna@members.example",
         "",
     )
 
@@ -94,8 +95,8 @@ def test_visitors_are_sent_to_the_log_in_page(client, case_study):
         ("я" * 3001, "не более 3000"),
     ],
 )
-def test_empty_or_too_long_comments_get_the_form_back(client, case_study, member, text, message):
-    client.force_login(member)
+def test_empty_or_too_long_comments_get_the_form_back(client, case_study, anna, text, message):
+    client.force_login(anna)
 
     response = post(client, case_study, text)
 
@@ -106,17 +107,17 @@ def test_empty_or_too_long_comments_get_the_form_back(client, case_study, member
 
 
 @pytest.mark.django_db
-def test_a_comment_of_exactly_3000_characters_is_accepted(client, case_study, member):
-    client.force_login(member)
+def test_a_comment_of_exactly_3000_characters_is_accepted(client, case_study, anna):
+    client.force_login(anna)
 
     assert post(client, case_study, "я" * 3000).status_code == 302
     assert len(XtdComment.objects.get().comment) == 3000
 
 
 @pytest.mark.django_db
-def test_without_a_valid_csrf_token_the_comment_is_refused_with_the_form(case_study, member):
+def test_without_a_valid_csrf_token_the_comment_is_refused_with_the_form(case_study, anna):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(member)
+    client.force_login(anna)
 
     response = post(client, case_study, "Мой комментарий без токена")
 
@@ -127,9 +128,9 @@ def test_without_a_valid_csrf_token_the_comment_is_refused_with_the_form(case_st
 
 
 @pytest.mark.django_db
-def test_with_a_valid_csrf_token_the_comment_is_accepted(case_study, member):
+def test_with_a_valid_csrf_token_the_comment_is_accepted(case_study, anna):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(member)
+    client.force_login(anna)
     page = client.get(case_study.url)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
     data = form_data(case_study, "С токеном")
@@ -142,8 +143,8 @@ def test_with_a_valid_csrf_token_the_comment_is_accepted(case_study, member):
 
 
 @pytest.mark.django_db
-def test_a_tampered_form_is_refused(client, case_study, member):
-    client.force_login(member)
+def test_a_tampered_form_is_refused(client, case_study, anna):
+    client.force_login(anna)
     data = form_data(case_study, "Текст")
     data["security_hash"] = "0" * 40
 
@@ -155,8 +156,8 @@ def test_a_tampered_form_is_refused(client, case_study, member):
 
 
 @pytest.mark.django_db
-def test_comments_only_go_to_live_library_items(client, case_study, about_ru, member):
-    client.force_login(member)
+def test_comments_only_go_to_live_library_items(client, case_study, about_ru, anna):
+    client.force_login(anna)
     data = form_data(case_study, "Не туда")
     data["object_pk"] = str(about_ru.pk)
     assert client.post("/ru/comments/post/", data).status_code == 404
@@ -167,8 +168,8 @@ def test_comments_only_go_to_live_library_items(client, case_study, about_ru, me
 
 
 @pytest.mark.django_db
-def test_html_and_script_are_shown_as_text(client, case_study, member):
-    client.force_login(member)
+def test_html_and_script_are_shown_as_text(client, case_study, anna):
+    client.force_login(anna)
     post(client, case_study, '<script>alert("x")</script><b>жирный</b>')
 
     page = client.get(case_study.url).text
@@ -178,11 +179,11 @@ def test_html_and_script_are_shown_as_text(client, case_study, member):
 
 
 @pytest.mark.django_db
-def test_replies_nest_three_levels_and_no_deeper(client, case_study, member, other_member):
-    client.force_login(member)
+def test_replies_nest_three_levels_and_no_deeper(client, case_study, anna, boris):
+    client.force_login(anna)
     post(client, case_study, "Уровень 1")
     first = XtdComment.objects.get(comment="Уровень 1")
-    client.force_login(other_member)
+    client.force_login(boris)
     post(client, case_study, "Уровень 2", reply_to=first.pk)
     second = XtdComment.objects.get(comment="Уровень 2")
     post(client, case_study, "Уровень 3", reply_to=second.pk)
@@ -203,10 +204,10 @@ def test_replies_nest_three_levels_and_no_deeper(client, case_study, member, oth
 
 
 @pytest.mark.django_db
-def test_a_reply_to_a_comment_of_another_page_is_refused(client, library_ru, make_item, member):
-    one = make_item(library_ru)
-    two = make_item(library_ru)
-    client.force_login(member)
+def test_a_reply_to_a_comment_of_another_page_is_refused(client, library_ru, regions, topics, anna):
+    one = CaseStudyPageFactory(parent=library_ru)
+    two = CaseStudyPageFactory(parent=library_ru)
+    client.force_login(anna)
     post(client, one, "На первой странице")
     elsewhere = XtdComment.objects.get()
 
@@ -217,38 +218,38 @@ def test_a_reply_to_a_comment_of_another_page_is_refused(client, library_ru, mak
 
 
 @pytest.mark.django_db
-def test_followers_get_an_e_mail_when_someone_replies(client, case_study, member, other_member):
-    client.force_login(member)
+def test_followers_get_an_e_mail_when_someone_replies(client, case_study, anna, boris):
+    client.force_login(anna)
     post(client, case_study, "Сообщите мне об ответах", followup=True)
     first = XtdComment.objects.get()
     assert mail.outbox == []
 
-    client.force_login(other_member)
+    client.force_login(boris)
     post(client, case_study, "Вот ответ", reply_to=first.pk)
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
-    assert message.to == ["reader@company.example"]
+    assert message.to == ["anna@members.example"]
     assert "Вот ответ" in message.body
     assert f"http://localhost{case_study.url}#c" in message.body
     assert "/ru/comments/mute/" in message.body
 
 
 @pytest.mark.django_db
-def test_no_e_mail_without_follow_up(client, case_study, member, other_member):
-    client.force_login(member)
+def test_no_e_mail_without_follow_up(client, case_study, anna, boris):
+    client.force_login(anna)
     post(client, case_study, "Без уведомлений")
-    client.force_login(other_member)
+    client.force_login(boris)
     post(client, case_study, "Ответ", reply_to=XtdComment.objects.get().pk)
 
     assert mail.outbox == []
 
 
 @pytest.mark.django_db
-def test_the_mute_link_stops_follow_up_e_mails(client, case_study, member, other_member):
-    client.force_login(member)
+def test_the_mute_link_stops_follow_up_e_mails(client, case_study, anna, boris):
+    client.force_login(anna)
     post(client, case_study, "Сообщайте", followup=True)
-    client.force_login(other_member)
+    client.force_login(boris)
     post(client, case_study, "Первый ответ")
     mute_url = re.search(r"http://localhost(/ru/comments/mute/\S+)", mail.outbox[0].body).group(1)
 
@@ -261,16 +262,14 @@ def test_the_mute_link_stops_follow_up_e_mails(client, case_study, member, other
 
 
 @pytest.mark.django_db
-def test_the_author_deletes_their_comment_and_replies_stay(
-    client, case_study, member, other_member
-):
-    client.force_login(member)
+def test_the_author_deletes_their_comment_and_replies_stay(client, case_study, anna, boris):
+    client.force_login(anna)
     post(client, case_study, "Передумал")
     mine = XtdComment.objects.get()
-    client.force_login(other_member)
+    client.force_login(boris)
     post(client, case_study, "Ответ остаётся", reply_to=mine.pk)
 
-    client.force_login(member)
+    client.force_login(anna)
     response = client.post(f"/ru/comments/{mine.pk}/delete/")
 
     mine.refresh_from_db()
@@ -283,12 +282,12 @@ def test_the_author_deletes_their_comment_and_replies_stay(
 
 
 @pytest.mark.django_db
-def test_another_member_cannot_delete_a_comment(client, case_study, member, other_member):
-    client.force_login(member)
+def test_another_member_cannot_delete_a_comment(client, case_study, anna, boris):
+    client.force_login(anna)
     post(client, case_study, "Мой")
     mine = XtdComment.objects.get()
 
-    client.force_login(other_member)
+    client.force_login(boris)
     response = client.post(f"/ru/comments/{mine.pk}/delete/")
 
     mine.refresh_from_db()
@@ -298,11 +297,11 @@ def test_another_member_cannot_delete_a_comment(client, case_study, member, othe
 
 
 @pytest.mark.django_db
-def test_deleting_needs_post_and_csrf(case_study, member):
+def test_deleting_needs_post_and_csrf(case_study, anna):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(member)
+    client.force_login(anna)
     post_client = Client()
-    post_client.force_login(member)
+    post_client.force_login(anna)
     post(post_client, case_study, "Мой")
     mine = XtdComment.objects.get()
 
@@ -314,28 +313,28 @@ def test_deleting_needs_post_and_csrf(case_study, member):
 
 
 @pytest.mark.django_db
-def test_members_flag_a_comment_for_the_moderators(client, case_study, member, other_member):
-    client.force_login(member)
+def test_members_flag_a_comment_for_the_moderators(client, case_study, anna, boris):
+    client.force_login(anna)
     post(client, case_study, "Спорное мнение")
     comment = XtdComment.objects.get()
-    client.force_login(other_member)
+    client.force_login(boris)
 
     response = client.post(f"/ru/comments/{comment.pk}/flag/", follow=True)
 
     assert CommentFlag.objects.filter(
-        comment=comment, user=other_member, flag=CommentFlag.SUGGEST_REMOVAL
+        comment=comment, user=boris, flag=CommentFlag.SUGGEST_REMOVAL
     ).exists()
     assert "Модераторы посмотрят этот комментарий." in response.text
 
 
 @pytest.mark.django_db
 def test_moderators_hide_and_approve_comments_on_the_site(
-    client, case_study, member, other_member, moderator
+    client, case_study, anna, boris, moderator
 ):
-    client.force_login(member)
+    client.force_login(anna)
     post(client, case_study, "Грубость")
     rude = XtdComment.objects.get()
-    client.force_login(other_member)
+    client.force_login(boris)
     post(client, case_study, "Ответ на грубость", reply_to=rude.pk)
     client.post(f"/ru/comments/{rude.pk}/flag/")
 
@@ -358,11 +357,11 @@ def test_moderators_hide_and_approve_comments_on_the_site(
 
 
 @pytest.mark.django_db
-def test_members_cannot_moderate(client, case_study, member, other_member):
-    client.force_login(member)
+def test_members_cannot_moderate(client, case_study, anna, boris):
+    client.force_login(anna)
     post(client, case_study, "Не трогать")
     comment = XtdComment.objects.get()
-    client.force_login(other_member)
+    client.force_login(boris)
 
     response = client.post(f"/ru/comments/{comment.pk}/hide/")
 
@@ -373,8 +372,8 @@ def test_members_cannot_moderate(client, case_study, member, other_member):
 
 
 @pytest.mark.django_db
-def test_a_member_posting_too_fast_is_slowed_down(client, case_study, member):
-    client.force_login(member)
+def test_a_member_posting_too_fast_is_slowed_down(client, case_study, anna):
+    client.force_login(anna)
     for number in range(10):
         assert post(client, case_study, f"Комментарий {number}").status_code == 302
 
@@ -386,8 +385,8 @@ def test_a_member_posting_too_fast_is_slowed_down(client, case_study, member):
 
 
 @pytest.mark.django_db
-def test_comment_counts_show_in_listings(client, library_ru, case_study, member):
-    client.force_login(member)
+def test_comment_counts_show_in_listings(client, library_ru, case_study, anna):
+    client.force_login(anna)
     post(client, case_study, "Один")
     post(client, case_study, "Два")
 
@@ -397,11 +396,9 @@ def test_comment_counts_show_in_listings(client, library_ru, case_study, member)
 
 
 @pytest.mark.django_db
-def test_the_english_page_speaks_english(client, library_en, case_study, member):
-    from home.demo import translate
-
-    english = translate(case_study, "en", {case_study.title: "An English case"})
-    client.force_login(member)
+def test_the_english_page_speaks_english(client, library_en, case_study, anna):
+    english = translate(case_study, title="An English case")
+    client.force_login(anna)
 
     page = client.get(english.url).text
     response = client.post("/en/comments/post/", form_data(english, ""))

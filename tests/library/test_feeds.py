@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import PageViewRestriction
 
-from home.demo import translate
+from tests.factories import ArticlePageFactory, CaseStudyPageFactory, translate
 
 
 def feed_items(response):
@@ -22,14 +22,16 @@ def feed_items(response):
 
 
 @pytest.fixture
-def items(library_ru, make_item):
-    live = make_item(library_ru, title="Живой кейс & <разметка>", topics_=["ipr"])
-    marketing = make_item(
-        library_ru, "article", title="Статья о маркетинге", topics_=["innovation-marketing"]
+def items(library_ru, regions, topics):
+    live = CaseStudyPageFactory(
+        parent=library_ru, title="Живой кейс & <разметка>", topics=[topics["ipr"]]
     )
-    draft = make_item(library_ru, title="Черновик", topics_=["ipr"])
+    marketing = ArticlePageFactory(
+        parent=library_ru, title="Статья о маркетинге", topics=[topics["innovation-marketing"]]
+    )
+    draft = CaseStudyPageFactory(parent=library_ru, title="Черновик", topics=[topics["ipr"]])
     draft.unpublish()
-    private = make_item(library_ru, title="Закрытый", topics_=["ipr"])
+    private = CaseStudyPageFactory(parent=library_ru, title="Закрытый", topics=[topics["ipr"]])
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     return live, marketing
 
@@ -62,7 +64,7 @@ def test_a_theme_feed_lists_the_theme_only(client, library_ru, items):
 @pytest.mark.django_db
 def test_each_language_has_its_feed(client, library_ru, library_en, items):
     _, marketing = items
-    english = translate(marketing, "en", {marketing.title: "Marketing an innovation"})
+    english = translate(marketing, title="Marketing an innovation")
 
     channel, entries = feed_items(client.get(f"{library_en.url}feed/"))
 

@@ -4,21 +4,25 @@ coordinators and moderators hide and show comments in the admin."""
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django_comments_xtd.models import XtdComment
 
-from home.demo import translate
 from library.models import ReadCount
+from tests.factories import CaseStudyPageFactory, CommentFactory, StaffFactory, translate
 
 
 @pytest.mark.django_db
-def test_whats_new_lists_the_newest_items_with_author_date_and_reads(client, library_ru, make_item):
-    old = make_item(library_ru, title="Старый кейс", date=datetime.date(2006, 1, 1))
-    new = make_item(
-        library_ru, title="Новый кейс", date=datetime.date(2007, 6, 1), authors="Пётр Орлов"
+def test_whats_new_lists_the_newest_items_with_author_date_and_reads(
+    client, library_ru, regions, topics
+):
+    old = CaseStudyPageFactory(
+        parent=library_ru, title="Старый кейс", publication_date=datetime.date(2006, 1, 1)
+    )
+    new = CaseStudyPageFactory(
+        parent=library_ru,
+        title="Новый кейс",
+        publication_date=datetime.date(2007, 6, 1),
+        authors="Пётр Орлов",
     )
     ReadCount.objects.create(page=new, total=21)
 
@@ -34,10 +38,10 @@ def test_whats_new_lists_the_newest_items_with_author_date_and_reads(client, lib
 
 
 @pytest.mark.django_db
-def test_whats_new_in_english_lists_english_items(client, library_ru, library_en, make_item):
-    make_item(library_ru, title="Только по-русски")
-    translated = make_item(library_ru, title="Переведённый")
-    translate(translated, "en", {"Переведённый": "Translated"})
+def test_whats_new_in_english_lists_english_items(client, library_ru, library_en, regions, topics):
+    CaseStudyPageFactory(parent=library_ru, title="Только по-русски")
+    translated = CaseStudyPageFactory(parent=library_ru, title="Переведённый")
+    translate(translated, title="Translated")
 
     html = client.get("/en/").text
 
@@ -52,27 +56,14 @@ def test_no_section_without_library_items(client, home_ru):
 
 
 @pytest.fixture
-def comment_on(library_ru, make_item, member):
-    page = make_item(library_ru)
-    comment = XtdComment(
-        content_type=ContentType.objects.get_for_model(page),
-        object_pk=str(page.pk),
-        site_id=1,
-        user=member,
-        user_name="Ирина",
-        user_email=member.email,
-        comment="Спам-ссылка",
+def comment_on(library_ru, regions, topics, anna):
+    return CommentFactory(
+        page=CaseStudyPageFactory(parent=library_ru), user=anna, comment="Спам-ссылка"
     )
-    comment.save()
-    return comment
 
 
 @pytest.mark.django_db
-def test_a_coordinator_hides_a_comment_in_the_admin(client, comment_on):
-    coordinator = get_user_model().objects.create_user(
-        "coord", "coord@rusmeco.example", "pw-coord-1"
-    )
-    coordinator.groups.add(Group.objects.get(name="Coordinators"))
+def test_a_coordinator_hides_a_comment_in_the_admin(client, comment_on, coordinator):
     client.force_login(coordinator)
 
     listing = client.get(reverse("library_comments:index"))
@@ -93,9 +84,7 @@ def test_a_coordinator_hides_a_comment_in_the_admin(client, comment_on):
 
 @pytest.mark.django_db
 def test_editors_do_not_see_the_comments_screen(client, comment_on):
-    editor = get_user_model().objects.create_user("ed", "ed@rusmeco.example", "pw-editor-1")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
+    client.force_login(StaffFactory(username="editor", groups=["Editors"]))
 
     response = client.get(reverse("library_comments:index"))
 

@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from home.demo import translate
 from library.listing import ITEMS_PER_PAGE
 from library.models import ItemType
+from tests.factories import ArticlePageFactory, CaseStudyPageFactory, translate
 
 
 def titles(html):
@@ -26,46 +26,43 @@ def theme_count(html, name):
 
 
 @pytest.fixture
-def shelf(library_ru, make_item):
+def shelf(library_ru, regions, topics):
     """Five items across themes, types, regions and years."""
     return {
-        "patent": make_item(
-            library_ru,
+        "patent": CaseStudyPageFactory(
+            parent=library_ru,
             title="Патент за год",
-            topics_=["ipr"],
-            region="moscow",
-            date=datetime.date(2006, 11, 16),
+            topics=[topics["ipr"]],
+            region=regions["moscow"],
+            publication_date=datetime.date(2006, 11, 16),
         ),
-        "brand": make_item(
-            library_ru,
-            "article",
+        "brand": ArticlePageFactory(
+            parent=library_ru,
             title="Бренд для технологии",
-            topics_=["innovation-marketing"],
-            region="moscow",
-            date=datetime.date(2007, 2, 1),
+            topics=[topics["innovation-marketing"]],
+            region=regions["moscow"],
+            publication_date=datetime.date(2007, 2, 1),
         ),
-        "quality": make_item(
-            library_ru,
+        "quality": CaseStudyPageFactory(
+            parent=library_ru,
             title="Качество на Урале",
-            topics_=["quality-management", "ipr"],
-            region="ekaterinburg",
-            date=datetime.date(2007, 3, 1),
+            topics=[topics["quality-management"], topics["ipr"]],
+            region=regions["ekaterinburg"],
+            publication_date=datetime.date(2007, 3, 1),
         ),
-        "advice": make_item(
-            library_ru,
-            "article",
+        "advice": ArticlePageFactory(
+            parent=library_ru,
             title="Совет о лицензиях",
-            topics_=["ipr"],
+            topics=[topics["ipr"]],
             item_type=ItemType.EXPERT_ADVICE,
-            region="ekaterinburg",
-            date=datetime.date(2007, 5, 1),
+            region=regions["ekaterinburg"],
+            publication_date=datetime.date(2007, 5, 1),
         ),
-        "report": make_item(
-            library_ru,
-            "article",
+        "report": ArticlePageFactory(
+            parent=library_ru,
             title="Отчёт о встрече",
             item_type=ItemType.REPORT,
-            date=datetime.date(2007, 6, 1),
+            publication_date=datetime.date(2007, 6, 1),
         ),
     }
 
@@ -129,12 +126,14 @@ def test_garbage_filter_values_are_ignored(client, library_ru, shelf, query):
 
 @pytest.mark.django_db
 def test_filters_survive_pagination_and_past_the_end_is_the_last_page(
-    client, library_ru, make_item
+    client, library_ru, regions, topics
 ):
     for number in range(ITEMS_PER_PAGE + 3):
-        make_item(library_ru, title=f"ПИС {number:02d}", topics_=["ipr"])
+        CaseStudyPageFactory(parent=library_ru, title=f"ПИС {number:02d}", topics=[topics["ipr"]])
     for number in range(4):
-        make_item(library_ru, title=f"Маркетинг {number}", topics_=["innovation-marketing"])
+        CaseStudyPageFactory(
+            parent=library_ru, title=f"Маркетинг {number}", topics=[topics["innovation-marketing"]]
+        )
 
     first = client.get(f"{library_ru.url}?theme=ipr").text
     second = client.get(f"{library_ru.url}?theme=ipr&page=2").text
@@ -150,10 +149,12 @@ def test_filters_survive_pagination_and_past_the_end_is_the_last_page(
 
 
 @pytest.mark.django_db
-def test_theme_counts_count_live_public_items_of_the_language(client, library_ru, shelf, make_item):
-    draft = make_item(library_ru, title="Черновик", topics_=["ipr"])
+def test_theme_counts_count_live_public_items_of_the_language(
+    client, library_ru, shelf, regions, topics
+):
+    draft = CaseStudyPageFactory(parent=library_ru, title="Черновик", topics=[topics["ipr"]])
     draft.unpublish()
-    private = make_item(library_ru, title="Для своих", topics_=["ipr"])
+    private = CaseStudyPageFactory(parent=library_ru, title="Для своих", topics=[topics["ipr"]])
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
 
     html = client.get(library_ru.url).text
@@ -166,7 +167,7 @@ def test_theme_counts_count_live_public_items_of_the_language(client, library_ru
 
 @pytest.mark.django_db
 def test_english_counts_include_only_english_items(client, library_ru, library_en, shelf):
-    translate(shelf["patent"], "en", {"Патент за год": "A patent in a year"})
+    translate(shelf["patent"], title="A patent in a year")
 
     english = client.get(library_en.url).text
 
@@ -196,10 +197,12 @@ def test_an_unknown_theme_is_not_found(client, library_ru, shelf):
 
 
 @pytest.mark.django_db
-def test_sidebar_follows_publishing_at_once(client, library_ru, shelf, make_item):
+def test_sidebar_follows_publishing_at_once(client, library_ru, shelf, regions, topics):
     assert theme_count(client.get(library_ru.url).text, "Маркетинг инноваций") == 1
 
-    make_item(library_ru, title="Новый маркетинг", topics_=["innovation-marketing"])
+    CaseStudyPageFactory(
+        parent=library_ru, title="Новый маркетинг", topics=[topics["innovation-marketing"]]
+    )
     shelf["brand"].unpublish()
 
     html = client.get(library_ru.url).text
@@ -209,9 +212,11 @@ def test_sidebar_follows_publishing_at_once(client, library_ru, shelf, make_item
 
 @pytest.mark.django_db
 def test_items_past_their_expiry_date_are_neither_listed_nor_counted(
-    client, library_ru, shelf, make_item
+    client, library_ru, shelf, topics
 ):
-    expired = make_item(library_ru, title="Устаревший кейс", topics_=["ipr"])
+    expired = CaseStudyPageFactory(
+        parent=library_ru, title="Устаревший кейс", topics=[topics["ipr"]]
+    )
     expired.expire_at = timezone.now() - datetime.timedelta(hours=1)
     expired.save()
 

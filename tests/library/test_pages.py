@@ -11,9 +11,10 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home.demo import child_page, translate
+from home.demo import child_page
 from home.models import HomePage, StandardPage, Topic
 from library.models import ArticlePage, CaseStudyPage, ItemType, LibraryIndexPage
+from tests.factories import CaseStudyPageFactory, translate
 
 
 class TestPageTree(WagtailPageTestCase):
@@ -137,18 +138,18 @@ class TestCreateInAdmin(WagtailPageTestCase):
 
 
 @pytest.fixture
-def full_case_study(library_ru, make_item):
+def full_case_study(library_ru, regions, topics):
     image = get_image_model().objects.create(
         title="Цех", file=get_test_image_file(size=(1600, 900))
     )
     document = get_document_model().objects.create(
         title="Слайды встречи", file=ContentFile(b"%PDF-1.4 slides", name="slides.pdf")
     )
-    return make_item(
-        library_ru,
+    return CaseStudyPageFactory(
+        parent=library_ru,
         title="Кейс о качестве",
-        topics_=["quality-management", "ipr"],
-        region="ekaterinburg",
+        topics=[topics["quality-management"], topics["ipr"]],
+        region=regions["ekaterinburg"],
         lead_image=image,
         company_sector="Машиностроение",
         company_size="medium",
@@ -199,11 +200,15 @@ def test_lead_images_are_responsive_renditions_with_sizes(client, library_ru, fu
 
 
 @pytest.mark.django_db
-def test_more_on_this_theme_lists_items_sharing_a_theme(client, library_ru, make_item):
-    item = make_item(library_ru, title="Исходный", topics_=["ipr"])
-    sibling = make_item(library_ru, title="Тоже о ПИС", topics_=["ipr", "quality-management"])
-    make_item(library_ru, title="Про маркетинг", topics_=["innovation-marketing"])
-    draft = make_item(library_ru, title="Черновик о ПИС", topics_=["ipr"])
+def test_more_on_this_theme_lists_items_sharing_a_theme(client, library_ru, regions, topics):
+    item = CaseStudyPageFactory(parent=library_ru, title="Исходный", topics=[topics["ipr"]])
+    sibling = CaseStudyPageFactory(
+        parent=library_ru, title="Тоже о ПИС", topics=[topics["ipr"], topics["quality-management"]]
+    )
+    CaseStudyPageFactory(
+        parent=library_ru, title="Про маркетинг", topics=[topics["innovation-marketing"]]
+    )
+    draft = CaseStudyPageFactory(parent=library_ru, title="Черновик о ПИС", topics=[topics["ipr"]])
     draft.unpublish()
 
     html = client.get(item.url).text
@@ -216,9 +221,9 @@ def test_more_on_this_theme_lists_items_sharing_a_theme(client, library_ru, make
 
 
 @pytest.mark.django_db
-def test_item_pages_render_in_english(client, library_ru, library_en, make_item):
-    item = make_item(library_ru, topics_=["ipr"], region="moscow")
-    english = translate(item, "en", {item.title: "Protecting an invention"})
+def test_item_pages_render_in_english(client, library_ru, library_en, regions, topics):
+    item = CaseStudyPageFactory(parent=library_ru, topics=[topics["ipr"]], region=regions["moscow"])
+    english = translate(item, title="Protecting an invention")
 
     html = client.get(english.url).text
 
@@ -230,10 +235,10 @@ def test_item_pages_render_in_english(client, library_ru, library_en, make_item)
 
 
 @pytest.mark.django_db
-def test_a_preview_shows_the_drafts_themes_not_the_live_ones(client, library_ru, make_item, topics):
+def test_a_preview_shows_the_drafts_themes_not_the_live_ones(client, library_ru, regions, topics):
     from django.test import RequestFactory
 
-    item = make_item(library_ru, topics_=["ipr"])
+    item = CaseStudyPageFactory(parent=library_ru, topics=[topics["ipr"]])
     client.get(item.url)  # the live page's themes are now cached
     item.topics = [topics["innovation-marketing"]]
     request = RequestFactory().get(item.url)

@@ -7,12 +7,18 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django_comments_xtd.models import XtdComment
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from home.models import SiteSettings, Topic
+from home.models import SiteSettings
+from tests.factories import (
+    ArticlePageFactory,
+    CaseStudyPageFactory,
+    CommentFactory,
+    MemberFactory,
+    TopicFactory,
+)
 
 BUDGET = 15
 
@@ -25,15 +31,13 @@ def count_queries(client, url):
     return len(queries)
 
 
-def fill_library(library, make_item, site, size):
+def fill_library(library, regions, topics, site, size):
     """`size` items, each with a lead image, themes and a region; extra
     themes; and on the first case study `size` documents and comments in
     threads."""
     SiteSettings.for_site(site)  # made once, as on a running site
     for number in range(size):
-        Topic.objects.create(
-            locale=library.locale, slug=f"extra-{size}-{number}", name=f"Тема {number}"
-        )
+        TopicFactory(slug=f"extra-{size}-{number}", name=f"Тема {number}")
     images = [
         get_image_model().objects.create(title=f"Фото {n}", file=get_test_image_file())
         for n in range(min(size, 12))
@@ -45,11 +49,10 @@ def fill_library(library, make_item, site, size):
         for n in range(size)
     ]
     items = [
-        make_item(
-            library,
-            "case_study" if number % 2 else "article",
-            topics_=["ipr", "quality-management"] if number % 3 else ["ipr"],
-            region="moscow" if number % 2 else "ekaterinburg",
+        (CaseStudyPageFactory if number % 2 else ArticlePageFactory)(
+            parent=library,
+            topics=[topics["ipr"], topics["quality-management"]] if number % 3 else [topics["ipr"]],
+            region=regions["moscow"] if number % 2 else regions["ekaterinburg"],
             lead_image=images[number % len(images)],
         )
         for number in range(size)
@@ -62,39 +65,25 @@ def fill_library(library, make_item, site, size):
 
 
 def add_comments(page, size):
-    from django.contrib.auth import get_user_model
-    from django.contrib.contenttypes.models import ContentType
-
-    users = [
-        get_user_model().objects.create_user(
-            f"member-{page.pk}-{n}", f"m{page.pk}-{n}@company.example", "pw"
-        )
-        for n in range(3)
-    ]
-    content_type = ContentType.objects.get_for_model(page)
+    users = [MemberFactory(username=f"member-{page.pk}-{n}") for n in range(3)]
     parent = None
     for number in range(size):
-        comment = XtdComment(
-            content_type=content_type,
-            object_pk=str(page.pk),
-            site_id=1,
+        comment = CommentFactory(
+            page=page,
             user=users[number % 3],
-            user_name=users[number % 3].username,
-            user_email=users[number % 3].email,
             comment=f"Комментарий {number}",
-            parent_id=parent.pk if parent is not None and number % 3 else 0,
+            parent=parent if number % 3 else None,
         )
-        comment.save()
         parent = comment if number % 3 == 0 else parent
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", ["", "topic/ipr/", "?theme=ipr&type=case_study&page=2", "feed/"])
-def test_library_listings_stay_within_budget(client, library_ru, make_item, site, path):
-    fill_library(library_ru, make_item, site, 5)
+def test_library_listings_stay_within_budget(client, library_ru, regions, topics, site, path):
+    fill_library(library_ru, regions, topics, site, 5)
     small = count_queries(client, f"{library_ru.url}{path}")
 
-    fill_library(library_ru, make_item, site, 50)
+    fill_library(library_ru, regions, topics, site, 50)
     large = count_queries(client, f"{library_ru.url}{path}")
 
     assert small <= BUDGET
@@ -102,11 +91,11 @@ def test_library_listings_stay_within_budget(client, library_ru, make_item, site
 
 
 @pytest.mark.django_db
-def test_a_case_study_stays_within_budget(client, library_ru, make_item, site):
-    small_page = fill_library(library_ru, make_item, site, 5)
+def test_a_case_study_stays_within_budget(client, library_ru, regions, topics, site):
+    small_page = fill_library(library_ru, regions, topics, site, 5)
     small = count_queries(client, small_page.url)
 
-    large_page = fill_library(library_ru, make_item, site, 50)
+    large_page = fill_library(library_ru, regions, topics, site, 50)
     large = count_queries(client, large_page.url)
 
     assert "Отчёт 49" in client.get(large_page.url).text
@@ -116,12 +105,14 @@ def test_a_case_study_stays_within_budget(client, library_ru, make_item, site):
 
 
 @pytest.mark.django_db
-def test_a_members_view_of_a_case_study_does_not_grow(client, library_ru, make_item, site, member):
-    client.force_login(member)
-    small_page = fill_library(library_ru, make_item, site, 5)
+def test_a_members_view_of_a_case_study_does_not_grow(
+    client, library_ru, regions, topics, site, anna
+):
+    client.force_login(anna)
+    small_page = fill_library(library_ru, regions, topics, site, 5)
     small = count_queries(client, small_page.url)
 
-    large_page = fill_library(library_ru, make_item, site, 50)
+    large_page = fill_library(library_ru, regions, topics, site, 50)
     large = count_queries(client, large_page.url)
 
     assert large == small
@@ -129,12 +120,12 @@ def test_a_members_view_of_a_case_study_does_not_grow(client, library_ru, make_i
 
 @pytest.mark.django_db
 def test_the_home_page_section_keeps_the_home_page_within_budget(
-    client, library_ru, make_item, site
+    client, library_ru, regions, topics, site
 ):
-    fill_library(library_ru, make_item, site, 5)
+    fill_library(library_ru, regions, topics, site, 5)
     small = count_queries(client, "/ru/")
 
-    fill_library(library_ru, make_item, site, 50)
+    fill_library(library_ru, regions, topics, site, 50)
     large = count_queries(client, "/ru/")
 
     assert "Что нового" in client.get("/ru/").text

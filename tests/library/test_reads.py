@@ -15,6 +15,7 @@ from django.utils import translation
 from home.reads import flush_reads, pending_reads
 from library.models import ReadCount
 from library.templatetags.library_tags import reads_label
+from tests.factories import CaseStudyPageFactory
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 
@@ -24,9 +25,9 @@ def browser(**extra):
 
 
 @pytest.fixture
-def item(library_ru, make_item, settings):
+def item(library_ru, regions, topics, settings):
     settings.LIBRARY_READS_FLUSH_SECONDS = 0  # flushed by the tests themselves
-    return make_item(library_ru, topics_=["ipr"])
+    return CaseStudyPageFactory(parent=library_ru, topics=[topics["ipr"]])
 
 
 def total(page):
@@ -46,11 +47,11 @@ def test_one_visitor_counts_once_per_visit(item):
 
 
 @pytest.mark.django_db
-def test_different_visitors_count_separately(item, member):
+def test_different_visitors_count_separately(item, anna):
     browser(REMOTE_ADDR="10.0.0.1").get(item.url)
     browser(REMOTE_ADDR="10.0.0.2").get(item.url)
     signed_in = browser(REMOTE_ADDR="10.0.0.1")
-    signed_in.force_login(member)
+    signed_in.force_login(anna)
     signed_in.get(item.url)
     signed_in.get(item.url)
 
@@ -100,9 +101,9 @@ def test_serving_a_page_writes_nothing_to_the_database(item):
 
 
 @pytest.mark.django_db
-def test_counts_are_written_at_most_once_per_interval(item, library_ru, make_item, settings):
+def test_counts_are_written_at_most_once_per_interval(item, library_ru, regions, topics, settings):
     settings.LIBRARY_READS_FLUSH_SECONDS = 300
-    other = make_item(library_ru)
+    other = CaseStudyPageFactory(parent=library_ru)
 
     browser(REMOTE_ADDR="10.0.0.1").get(item.url)  # first read: writes the batch
     browser(REMOTE_ADDR="10.0.0.2").get(item.url)

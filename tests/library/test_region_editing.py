@@ -3,18 +3,18 @@ library items wherever they are in the tree, but may not publish them
 directly and may not touch another region's items (CSRF enforced)."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page
 
 from home.workflows import region_group_name
+from tests.factories import CaseStudyPageFactory, StaffFactory
 
 
 def coordinator_of(region_slug):
-    user = get_user_model().objects.create_user(f"{region_slug}-coordinator", "c@rusmeco.example")
-    user.groups.add(Group.objects.get(name=region_group_name(region_slug)))
+    user = StaffFactory(
+        username=f"{region_slug}-coordinator", groups=[region_group_name(region_slug)]
+    )
     client = Client(enforce_csrf_checks=True)
     client.force_login(user)
     client.get(reverse("wagtailadmin_home"))
@@ -26,10 +26,14 @@ def post(client, url, data):
 
 
 @pytest.fixture
-def items(library_ru, library_en, make_item):
+def items(library_ru, library_en, regions, topics):
     return {
-        "moscow": make_item(library_ru, title="Московский кейс", region="moscow"),
-        "ekaterinburg": make_item(library_ru, title="Уральский кейс", region="ekaterinburg"),
+        "moscow": CaseStudyPageFactory(
+            parent=library_ru, title="Московский кейс", region=regions["moscow"]
+        ),
+        "ekaterinburg": CaseStudyPageFactory(
+            parent=library_ru, title="Уральский кейс", region=regions["ekaterinburg"]
+        ),
     }
 
 
@@ -59,6 +63,7 @@ def test_a_coordinator_cannot_unpublish_their_regions_item(items):
 
 
 @pytest.mark.django_db
+@pytest.mark.localize
 def test_a_coordinator_translates_their_regions_item_only(items):
     client = coordinator_of("moscow")
     english = Locale.objects.get(language_code="en")

@@ -4,12 +4,13 @@ version exists, shows English themes, and counts in the English library."""
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from home.demo import translate
 from library.models import CaseStudyPage
+from tests.factories import CaseStudyPageFactory
+
+pytestmark = pytest.mark.localize
 
 
 def theme_count(html, name):
@@ -20,12 +21,12 @@ def theme_count(html, name):
 
 
 @pytest.fixture
-def case_study(library_ru, make_item):
-    return make_item(
-        library_ru,
+def case_study(library_ru, regions, topics):
+    return CaseStudyPageFactory(
+        parent=library_ru,
         title="Патент за год",
-        topics_=["ipr", "quality-management"],
-        region="moscow",
+        topics=[topics["ipr"], topics["quality-management"]],
+        region=regions["moscow"],
         situation=[("paragraph", "<p>Компания боялась копий.</p>")],
     )
 
@@ -61,12 +62,8 @@ def test_translating_a_case_study_adds_it_to_the_english_library(client, library
 
 @pytest.mark.django_db
 def test_a_coordinator_submits_the_translation_in_the_admin(
-    client, library_en, case_study, locale_en
+    client, library_en, case_study, locale_en, coordinator
 ):
-    coordinator = get_user_model().objects.create_user(
-        "translator", "translator@rusmeco.example", "pw-translator-1"
-    )
-    coordinator.groups.add(Group.objects.get(name="Coordinators"))
     client.force_login(coordinator)
 
     response = client.post(

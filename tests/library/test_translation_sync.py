@@ -3,18 +3,20 @@ syncs the translation ("Sync translated pages"): the changed text comes
 through, and the human translations of the unchanged text survive."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from home.demo import translate
+from tests.factories import CaseStudyPageFactory
+
+pytestmark = pytest.mark.localize
 
 
 @pytest.mark.django_db
 def test_a_sync_keeps_human_edits_of_unchanged_text(
-    client, library_ru, library_en, make_item, locale_en
+    client, library_ru, library_en, regions, topics, locale_en, staff
 ):
-    item = make_item(library_ru, title="Кейс")
+    item = CaseStudyPageFactory(parent=library_ru, title="Кейс")
     english = translate(item, "en", {"Кейс": "Case", item.summary: "A machine summary."})
     # A coordinator corrects the English summary by hand.
     StringTranslation.objects.filter(locale=locale_en, data="A machine summary.").update(
@@ -28,8 +30,7 @@ def test_a_sync_keeps_human_edits_of_unchanged_text(
     # The Russian title changes; the summary does not.
     item.title = "Кейс, дополненный"
     item.save_revision().publish()
-    admin = get_user_model().objects.create_superuser("admin", "admin@rusmeco.example", "pw")
-    client.force_login(admin)
+    client.force_login(staff["admin"])
     response = client.post(
         reverse("wagtail_localize:update_translations", args=[source.pk]),
         {"publish_translations": "on"},

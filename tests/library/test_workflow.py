@@ -7,7 +7,6 @@ import datetime
 from unittest import mock
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
@@ -18,25 +17,6 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from home.workflows import RegionCoordinatorsTask, region_group_name
 from library.models import ArticlePage, CaseStudyPage
-
-
-def make_user(username, *groups):
-    user = get_user_model().objects.create_user(
-        username, f"{username}@rusmeco.example", f"pw-{username}-12345"
-    )
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    return user
-
-
-@pytest.fixture
-def people(db):
-    return {
-        "editor": make_user("editor", "Editors"),
-        "moscow": make_user("moscow-coordinator", region_group_name("moscow")),
-        "ekaterinburg": make_user("ekb-coordinator", region_group_name("ekaterinburg")),
-        "coordinator": make_user("coordinator", "Coordinators"),
-    }
 
 
 def case_study_form(region, topics, go_live_at=""):
@@ -102,14 +82,14 @@ def test_a_new_library_sends_its_items_to_the_regional_review(library_ru, librar
 
 @pytest.mark.django_db
 def test_the_regions_coordinator_approves_and_the_item_goes_live(
-    client, library_ru, topics, regions, people
+    client, library_ru, topics, regions, staff
 ):
-    submit(client, library_ru, people["editor"], case_study_form(regions["moscow"], topics))
+    submit(client, library_ru, staff["editor"], case_study_form(regions["moscow"], topics))
     page = CaseStudyPage.objects.get(slug="review-me")
     assert not page.live
     assert page.current_workflow_task.specific.__class__ is RegionCoordinatorsTask
 
-    response = act(client, people["moscow"], page, "approve")
+    response = act(client, staff["moscow"], page, "approve")
 
     page.refresh_from_db()
     assert response.status_code == 302
@@ -118,37 +98,35 @@ def test_the_regions_coordinator_approves_and_the_item_goes_live(
 
 
 @pytest.mark.django_db
-def test_a_coordinator_of_another_region_cannot_approve(
-    client, library_ru, topics, regions, people
-):
-    submit(client, library_ru, people["editor"], case_study_form(regions["moscow"], topics))
+def test_a_coordinator_of_another_region_cannot_approve(client, library_ru, topics, regions, staff):
+    submit(client, library_ru, staff["editor"], case_study_form(regions["moscow"], topics))
     page = CaseStudyPage.objects.get(slug="review-me")
     task = page.current_workflow_task.specific
 
-    response = act(client, people["ekaterinburg"], page, "approve")
+    response = act(client, staff["ekaterinburg"], page, "approve")
 
     page.refresh_from_db()
     assert refused(response)
     assert not page.live
-    assert task.get_actions(page, people["ekaterinburg"]) == []
-    assert [name for name, _, _ in task.get_actions(page, people["moscow"])] == [
+    assert task.get_actions(page, staff["ekaterinburg"]) == []
+    assert [name for name, _, _ in task.get_actions(page, staff["moscow"])] == [
         "reject",
         "approve",
         "approve",
     ]
-    assert not task.get_task_states_user_can_moderate(people["ekaterinburg"]).exists()
-    assert task.get_task_states_user_can_moderate(people["moscow"]).count() == 1
+    assert not task.get_task_states_user_can_moderate(staff["ekaterinburg"]).exists()
+    assert task.get_task_states_user_can_moderate(staff["moscow"]).count() == 1
     # Nor can the editor who submitted it.
-    assert refused(act(client, people["editor"], page, "approve"))
+    assert refused(act(client, staff["editor"], page, "approve"))
     page.refresh_from_db()
     assert not page.live
 
 
 @pytest.mark.django_db
 def test_only_the_regions_coordinators_are_told_of_a_submission(
-    client, library_ru, topics, regions, people
+    client, library_ru, topics, regions, staff
 ):
-    submit(client, library_ru, people["editor"], case_study_form(regions["moscow"], topics))
+    submit(client, library_ru, staff["editor"], case_study_form(regions["moscow"], topics))
 
     recipients = {address for message in mail.outbox for address in message.to}
     assert "moscow-coordinator@rusmeco.example" in recipients
@@ -156,7 +134,7 @@ def test_only_the_regions_coordinators_are_told_of_a_submission(
 
 
 @pytest.mark.django_db
-def test_items_without_a_region_go_to_the_coordinators(client, library_ru, topics, people):
+def test_items_without_a_region_go_to_the_coordinators(client, library_ru, topics, staff):
     data = nested_form_data(
         {
             "title": "Статья без региона",
@@ -167,23 +145,23 @@ def test_items_without_a_region_go_to_the_coordinators(client, library_ru, topic
             "body": streamfield([("paragraph", rich_text("<p>Текст.</p>"))]),
         }
     ) | {"action-submit": "action-submit"}
-    submit(client, library_ru, people["editor"], data, model="articlepage")
+    submit(client, library_ru, staff["editor"], data, model="articlepage")
     page = ArticlePage.objects.get(slug="no-region")
 
-    assert refused(act(client, people["moscow"], page, "approve"))
+    assert refused(act(client, staff["moscow"], page, "approve"))
     page.refresh_from_db()
     assert not page.live
-    assert not refused(act(client, people["coordinator"], page, "approve"))
+    assert not refused(act(client, staff["coordinator"], page, "approve"))
     page.refresh_from_db()
     assert page.live
 
 
 @pytest.mark.django_db
-def test_requesting_changes_sends_the_item_back(client, library_ru, topics, regions, people):
-    submit(client, library_ru, people["editor"], case_study_form(regions["moscow"], topics))
+def test_requesting_changes_sends_the_item_back(client, library_ru, topics, regions, staff):
+    submit(client, library_ru, staff["editor"], case_study_form(regions["moscow"], topics))
     page = CaseStudyPage.objects.get(slug="review-me")
 
-    act(client, people["moscow"], page, "reject")
+    act(client, staff["moscow"], page, "reject")
 
     page.refresh_from_db()
     assert not page.live
@@ -192,14 +170,14 @@ def test_requesting_changes_sends_the_item_back(client, library_ru, topics, regi
 
 @pytest.mark.django_db
 def test_an_approved_item_with_a_publishing_date_goes_live_then(
-    client, library_ru, topics, regions, people
+    client, library_ru, topics, regions, staff
 ):
     go_live = timezone.now() + datetime.timedelta(days=2)
     form = case_study_form(regions["moscow"], topics, go_live_at=go_live.strftime("%Y-%m-%d %H:%M"))
-    submit(client, library_ru, people["editor"], form)
+    submit(client, library_ru, staff["editor"], form)
     page = CaseStudyPage.objects.get(slug="review-me")
 
-    act(client, people["moscow"], page, "approve")
+    act(client, staff["moscow"], page, "approve")
     page.refresh_from_db()
     assert not page.live
     assert page.scheduled_revision is not None

@@ -1,7 +1,6 @@
 """Public pages may be cached briefly; anything personal never is."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 
 @pytest.mark.django_db
@@ -19,9 +18,8 @@ def test_anonymous_page_is_publicly_cacheable_and_varies_on_cookie_and_language(
 
 
 @pytest.mark.django_db
-def test_signed_in_members_pages_are_never_cached(client, home_ru):
-    member = get_user_model().objects.create_user("member", password="pw-12345-long")
-    client.force_login(member)
+def test_signed_in_members_pages_are_never_cached(client, home_ru, anna):
+    client.force_login(anna)
 
     cache_control = client.get("/ru/")["Cache-Control"]
 

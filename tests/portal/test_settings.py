@@ -8,41 +8,18 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+
+from tests.helpers import PROJECT, SERVICE_VARIABLES, run_python
 
 # The same on every database: CI runs these in the SQLite pass only.
 pytestmark = pytest.mark.database_independent
 
-PROJECT = Path(__file__).resolve().parents[2]
-SERVICE_VARIABLES = (
-    "DATABASE_URL",
-    "REDIS_URL",
-    "CACHE_URL",
-    "SECRET_KEY",
-    "ALLOWED_HOSTS",
-    "EMAIL_HOST",
-    "DJANGO_SETTINGS_MODULE",
-    "DJANGO_ALLOW_ASYNC_UNSAFE",
-)
 PRODUCTION_ENV = {
     "SECRET_KEY": "x7!q-production-like-secret-key-for-the-deploy-check-0123456789",
     "ALLOWED_HOSTS": "portal.rusmeco.example",
 }
-
-
-def run_python(code, settings, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES}
-    clean.update(env, DJANGO_SETTINGS_MODULE=settings)
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=PROJECT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def read_settings(settings="portal.settings.base", **env):

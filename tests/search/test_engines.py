@@ -12,10 +12,10 @@ from django.utils import timezone
 from osmem_server import OsmemServer
 from wagtail.models import PageViewRestriction
 
-from home.demo import translate
 from home.models import StandardPage
 from search.backends.elasticsearch import PortalElasticsearchSearchBackend
 from search.backends.opensearch import PortalOpenSearchSearchBackend
+from tests.factories import translate
 
 ENGINES = [PortalElasticsearchSearchBackend, PortalOpenSearchSearchBackend]
 
@@ -132,7 +132,7 @@ def test_update_index_and_search_through_opensearch(
 ):
     page = make_page("ipr", "Управление интеллектуальной собственностью", region=regions["moscow"])
     make_page("other", "Маркетинг")
-    translate(page, "en", {page.title: "Managing intellectual property"})
+    translate(page, title="Managing intellectual property")
     call_command("update_index", verbosity=0)
 
     russian = client.get("/ru/search/", {"q": "интеллектуальная собственность"})

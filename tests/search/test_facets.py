@@ -18,6 +18,7 @@ from search.facets import (
     region_field_name,
     topics_field_name,
 )
+from tests.factories import translate
 
 
 def published_in(page, year):
@@ -111,10 +112,8 @@ def test_results_show_type_region_date_and_marked_words(client, library):
 
 
 @pytest.mark.django_db
-def test_theme_and_region_names_follow_the_language(client, library, regions_en, home_en):
-    from home.demo import translate
-
-    translate(library[2], "en", {"Инновации на Урале": "Innovation in the Urals"})
+def test_theme_and_region_names_follow_the_language(client, library, regions, home_en):
+    translate(library[2], title="Innovation in the Urals")
 
     response = client.get("/en/search/", {"q": "innovation"})
 
@@ -168,11 +167,11 @@ def test_introspection_follows_an_inline_model_to_topics(topics):
             app_label = "search"
 
     page = CaseStudyPage(publication_date=datetime.date(2007, 3, 1))
-    page.topic_links = [CaseStudyTopic(topic=topics["marketing"])]
+    page.topic_links = [CaseStudyTopic(topic=topics["innovation-marketing"])]
 
     assert facet_values(page) == [
         ("type", "search.casestudypage"),
-        ("theme", "marketing"),
+        ("theme", "innovation-marketing"),
         ("year", "2007"),
     ]
 

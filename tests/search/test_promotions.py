@@ -4,13 +4,13 @@ promotions)."""
 import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from home.demo import translate
+from tests.factories import translate
 
 
 @pytest.fixture
 def pinned(make_page, home_en):
     guide = make_page("guide", "Путеводитель по патентам", intro="С чего начать.")
-    guide_en = translate(guide, "en", {"Путеводитель по патентам": "A guide to patents"})
+    guide_en = translate(guide, title="A guide to patents")
     query = Query.get("Patents")
     SearchPromotion.objects.create(query=query, page=guide, sort_order=0, description="Русский")
     SearchPromotion.objects.create(query=query, page=guide_en, sort_order=1, description="English")

@@ -7,6 +7,7 @@ from django.test import Client
 from wagtail.models import Page
 
 from search.models import SearchRecord
+from tests.factories import translate
 
 
 @pytest.mark.django_db
@@ -17,10 +18,8 @@ from search.models import SearchRecord
 def test_search_page_in_both_languages(client, make_page, home_en, language, heading, count):
     make_page("a", "Kick-off: инновации")
     make_page("b", "Kick-off: маркетинг")
-    from home.demo import translate
-
     for page in Page.objects.filter(slug__in=["a", "b"]):
-        translate(page.specific, "en", {page.title: page.title.replace("инновации", "innovation")})
+        translate(page.specific, title=page.title.replace("инновации", "innovation"))
 
     response = client.get(f"/{language}/search/", {"q": "kick-off"})
 

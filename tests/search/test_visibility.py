@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
-from home.demo import translate
+from tests.factories import translate
 
 WORD = "краудфандинг"
 
@@ -78,7 +78,7 @@ def test_a_draft_translation_is_not_found(client, make_page, home_en, locale_en)
 @pytest.mark.django_db
 def test_each_language_searches_its_own_pages_unless_asked_for_all(client, make_page, home_en):
     page = make_page("ipr", "Патенты RUSMECO", intro="Охрана изобретений.")
-    translate(page, "en", {"Патенты RUSMECO": "RUSMECO patents"})
+    translate(page, title="RUSMECO patents")
 
     russian = client.get("/ru/search/", {"q": "rusmeco"}).text
     english = client.get("/en/search/", {"q": "rusmeco"}).text

@@ -1,0 +1,111 @@
+"""Small functions the tests share: moments in the regions' time zones,
+clients with or without CSRF checks, pictures to upload, the member cards
+of a page, and Python run in a fresh interpreter. Objects in the
+database come from tests/factories.py."""
+
+import datetime
+import io
+import os
+import subprocess
+import sys
+import zoneinfo
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import timezone
+from PIL import Image
+
+PROJECT = Path(__file__).resolve().parents[1]
+# Variables of the running services, left out of a fresh interpreter's
+# environment so that it sees only what a test gives it.
+SERVICE_VARIABLES = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "CACHE_URL",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "EMAIL_HOST",
+    "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
+
+MOSCOW = zoneinfo.ZoneInfo("Europe/Moscow")
+EKATERINBURG = zoneinfo.ZoneInfo("Asia/Yekaterinburg")
+
+
+def at(zone, *parts):
+    """An aware datetime, for a fixed moment in a region's zone:
+    at(EKATERINBURG, 2025, 3, 10, 23, 30)."""
+    return datetime.datetime(*parts, tzinfo=zone)
+
+
+def in_days(days, hour=18, zone=MOSCOW):
+    """A moment `days` from now at `hour` o'clock local time: use it for
+    events that must stay upcoming (or past) whenever the tests run."""
+    date = timezone.now().astimezone(zone).date() + datetime.timedelta(days=days)
+    return datetime.datetime.combine(date, datetime.time(hour), zone)
+
+
+def logged_in(user):
+    """A client logged in as `user`, without CSRF checks: use it for views
+    whose CSRF protection is not what the test is about."""
+    client = Client(enforce_csrf_checks=False)
+    client.force_login(user)
+    return client
+
+
+def csrf_client(user=None):
+    """A client that enforces CSRF (logged in as `user` if given): use it
+    with csrf_token() when the test is about the token."""
+    client = Client(enforce_csrf_checks=True)
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def csrf_token(client, url):
+    """Open `url` (a page with a form) and return the CSRF token it set."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return client.cookies["csrftoken"].value
+
+
+def picture(name="photo.jpg", size=(64, 48), image_format="JPEG", colour="navy"):
+    """A small image file to upload as a photo or a logo."""
+    output = io.BytesIO()
+    mode = "RGBA" if image_format == "PNG" else "RGB"
+    Image.new(mode, size, colour).save(output, format=image_format)
+    content_type = {"JPEG": "image/jpeg", "PNG": "image/png"}.get(image_format, "image/gif")
+    return SimpleUploadedFile(name, output.getvalue(), content_type=content_type)
+
+
+def member_cards(html):
+    """{name: (regions, themes)} as the member cards of a page (the people
+    directory) show them: use it to check who is listed, and not merely
+    named somewhere on the page."""
+    cards = BeautifulSoup(html, "html.parser").select(".person-card")
+    return {
+        card.select_one(".card-title").get_text(strip=True): (
+            [meta.get_text(strip=True) for meta in card.select(".card-meta")],
+            [theme.get_text(strip=True) for theme in card.select(".tag-list li")],
+        )
+        for card in cards
+    }
+
+
+def run_python(code, settings, **env):
+    """Run `code` in a fresh interpreter with the settings module
+    `settings` and the variables `env`: use it for what is read once per
+    process, such as the settings."""
+    clean = {k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES}
+    clean.update(env, DJANGO_SETTINGS_MODULE=settings)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
