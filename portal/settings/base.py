@@ -131,6 +131,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A transaction takes SQLite's write lock when it begins, not at its
+    # first write: what it reads (free seats, say) cannot change under it,
+    # and writers queue in the order they started (PostgreSQL locks rows).
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL (or CACHE_URL) points at Redis. With

@@ -47,6 +47,26 @@ def test_no_variables_give_the_embedded_defaults():
     assert values["email"] == "django.core.mail.backends.console.EmailBackend"
 
 
+def test_a_sqlite_transaction_holds_the_write_lock_from_its_start(tmp_path):
+    """Registrations read the free seats and then write: on SQLite the
+    transaction must own the write lock before it reads, or two members
+    could take the last seat."""
+    code = (
+        "import django, sqlite3; django.setup(); "
+        "from django.db import connection, transaction; "
+        "transaction.atomic().__enter__(); connection.ensure_connection(); "
+        "other = sqlite3.connect(connection.settings_dict['NAME'], timeout=0)\n"
+        "try:\n    other.execute('BEGIN IMMEDIATE'); print('free')\n"
+        "except sqlite3.OperationalError as error:\n    print(error)"
+    )
+    result = run_python(
+        code, "portal.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "database is locked"
+
+
 def test_database_url_switches_to_postgresql():
     values = read_settings(DATABASE_URL="postgres://portal@db.internal:5432/rusmeco")
 
