@@ -43,10 +43,18 @@ def language_links(context):
             links.append(_link(request, code, name, url, translated is not None, language))
     else:
         language = current
+        path = on_site(request.get_full_path())
         for code, name in settings.LANGUAGES:
-            url = translate_url(request.get_full_path(), code)
+            url = on_site(translate_url(path, code))
             links.append(_link(request, code, name, url, True, language))
     return {"language": language, "links": links}
+
+
+def on_site(path):
+    """`path` as a path on this site. An address that starts with two or
+    more slashes ("//evil.example/x") would be read by browsers as another
+    site's address; the slashes are folded into one."""
+    return "/" + path.lstrip("/")
 
 
 def _routable_subpath(request, page):

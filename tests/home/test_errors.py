@@ -1,5 +1,8 @@
 """Friendly error pages in the visitor's language."""
 
+import re
+from urllib.parse import urlsplit
+
 import pytest
 from django.test import RequestFactory
 from django.utils import translation
@@ -45,3 +48,17 @@ def test_server_error_page_is_translated_and_standalone(lang, text):
     assert text in body
     assert f'<html lang="{lang}"' in body
     assert f'href="/{lang}/"' in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["//evil.example/x", "///evil.example/x", "/ru//evil.example/x"])
+def test_links_built_from_the_address_stay_on_the_site(client, home_en, path):
+    """An address that starts with two slashes must not turn the language
+    switcher and the hreflang links into links to another site."""
+    response = client.get("/", PATH_INFO=path)
+
+    assert response.status_code == 404
+    hrefs = re.findall(r'href="([^"]*)"', response.text)
+    assert hrefs  # the page has its frame: switcher, hreflang links, menu
+    for href in hrefs:
+        assert urlsplit(href).netloc in ("", "testserver"), href
