@@ -138,6 +138,48 @@ def test_a_coordinator_cannot_approve_their_edits_that_a_colleague_submitted(
     assert_unapproved(moscow_draft)
 
 
+def approve_in_editor(user, page, data):
+    """`user` saves `data` in the page editor with its "Approve" button,
+    CSRF enforced."""
+    client = csrf_client(user)
+    token = csrf_token(client, edit_url(page))
+    return client.post(
+        edit_url(page),
+        data
+        | {
+            "action-submit": "",
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+            "csrfmiddlewaretoken": token,
+        },
+    )
+
+
+@pytest.mark.django_db
+def test_approving_in_the_editor_needs_someone_who_wrote_none_of_the_changes(
+    library_ru, topics, regions, staff, moscow_colleague, moscow_draft
+):
+    form = case_study_form(regions["moscow"], topics)
+    submit_edits(staff["moscow"], moscow_draft, form)
+
+    # The submitter's "Approve" only saves a draft.
+    approve_in_editor(staff["moscow"], moscow_draft, form)
+    assert_unapproved(moscow_draft)
+
+    # A colleague who corrects the page and approves at once would publish
+    # their own unreviewed change: refused, and the page waits for someone else.
+    corrected = form | {"title": "Кейс с правкой коллеги"}
+    assert refused(approve_in_editor(moscow_colleague, moscow_draft, corrected))
+    assert_unapproved(moscow_draft)
+    assert refused(approve_with_csrf(moscow_colleague, moscow_draft))
+    assert_unapproved(moscow_draft)
+
+    assert not refused(approve_with_csrf(staff["admin"], moscow_draft))
+    moscow_draft.refresh_from_db()
+    assert moscow_draft.live
+    assert moscow_draft.title == "Кейс с правкой коллеги"
+
+
 @pytest.mark.django_db
 def test_the_submitter_may_still_send_the_page_back_and_sees_it_as_their_own(
     library_ru, topics, regions, staff, moscow_colleague, moscow_draft
