@@ -7,8 +7,14 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from wagtail.models import GroupApprovalTask
+
         from home import navigation, terms, workflows
+        from home.self_approval import forbid_self_approval
 
         navigation.connect_signals()
         terms.connect_signals()
         workflows.connect_signals()
+        # Wagtail's own task type, used by its "Moderators approval"
+        # workflow: the same rule as the regional review.
+        forbid_self_approval(GroupApprovalTask)

@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home import translation_review
 from home.models import Region, Topic
+from home.self_approval import SELF_APPROVAL_LOG_ACTION, SelfApprovalLogFormatter
 from home.whats_new import whats_new
 
 
@@ -58,3 +59,8 @@ def submit_translation_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def submit_translation_listing_button(page, user, next_url=None):
     yield from translation_review.submit_button(page, user)
+
+
+@hooks.register("register_log_actions")
+def register_self_approval_log_action(actions):
+    actions.register_action(SELF_APPROVAL_LOG_ACTION)(SelfApprovalLogFormatter)

@@ -25,6 +25,8 @@ from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier
 from wagtail.models import LockableMixin, Page, Task, TaskState, Workflow, WorkflowPage
 from wagtail.signals import task_submitted
 
+from home.self_approval import forbid_self_approval
+
 REGION_GROUP_PREFIX = "Region coordinators: "
 
 
@@ -41,6 +43,7 @@ def region_of(obj):
     return region if isinstance(region, Region) else None
 
 
+@forbid_self_approval
 class RegionCoordinatorsTask(Task):
     """A page waits for the coordinators of its region; a page without a
     region waits for the groups chosen here."""
