@@ -4,6 +4,7 @@ e-mail, log-out, password reset, in both languages and in the site's look."""
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
@@ -321,7 +322,7 @@ def test_account_pages_need_a_log_in(client, home_en):
     ("language", "message"), [("ru", "Слишком много попыток"), ("en", "Too many attempts")]
 )
 def test_too_many_sign_ups_from_one_address_get_a_clear_page(client, home_en, language, message):
-    for number in range(20):  # allauth's default: 20 a minute from one address
+    for number in range(10):  # at most 10 sign-up forms in 10 minutes from one address
         client.post(f"/{language}/accounts/signup/", {"email": f"bot{number}@spam.example"})
 
     response = client.post(
@@ -333,3 +334,48 @@ def test_too_many_sign_ups_from_one_address_get_a_clear_page(client, home_en, la
     assert f"<h1>{message}</h1>" in response.text
     assert 'class="site-header"' in response.text
     assert not get_user_model().objects.filter(email="bot@spam.example").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("ru", "Форма не отправлена: похоже, её заполнила программа."),
+        ("en", "The form was not sent because it looks as if a program filled it in."),
+    ],
+)
+def test_sign_up_with_the_bot_trap_filled_creates_no_account(home_en, language, message):
+    client = csrf_client()
+    url = f"/{language}/accounts/signup/"
+    token = csrf_token(client, url)
+
+    response = client.post(
+        url,
+        {
+            "name": "Bot",
+            "email": "bot@spam.example",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "homepage": "http://spam.example/",
+            "csrfmiddlewaretoken": token,
+        },
+    )
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert not get_user_model().objects.filter(email="bot@spam.example").exists()
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_sign_up_form_hides_the_bot_trap_from_sight_not_from_screen_readers(client, home_en):
+    page = BeautifulSoup(client.get("/en/accounts/signup/").text, "html.parser")
+    trap = page.select_one('form input[name="homepage"]')
+
+    assert trap["tabindex"] == "-1"
+    assert trap["autocomplete"] == "off"
+    wrapper = trap.find_parent("div")
+    assert "visually-hidden" in wrapper["class"]
+    assert wrapper.find("label").get_text() == "Leave this field empty"
+    assert not page.select("form [style]")
+
