@@ -2,11 +2,15 @@
 your account.
 
 Both go through home/member_data.py, so every app that keeps member data
-(profiles, comments, registrations ...) takes part through its hooks.
+(profiles, comments, registrations ...) takes part through its hooks. Both
+ask for the password again when the log-in is not recent (allauth's
+reauthentication, see community/reauthentication.py), then go on with
+what the member asked for.
 """
 
 import json
 
+from allauth.account.decorators import reauthentication_required
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -20,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from community.forms.account import DeleteAccountForm
+from community.reauthentication import reauthentication_required_returning_to
 from home.member_data import erase_member_data, export_member_data
 
 
@@ -44,6 +49,7 @@ def my_data(request):
 
 @never_cache
 @login_required
+@reauthentication_required(allow_get=False, app="allauth.account")
 def export_data(request):
     data = {
         "exported_at": timezone.now(),
@@ -60,6 +66,7 @@ def export_data(request):
 
 @never_cache
 @login_required
+@reauthentication_required_returning_to("community:my_data")
 def delete_account(request):
     if request.method != "POST":
         return redirect("community:my_data")

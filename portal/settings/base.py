@@ -279,6 +279,15 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[RUSMECO] "
+# Changing the e-mail address, exporting one's data and deleting the account
+# ask for the password again when the member last logged in (or confirmed
+# their password) more than this many seconds ago (community/adapter.py;
+# changing the password always asks for the current one).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = int(os.environ.get("REAUTHENTICATION_TIMEOUT", "300"))
+# The member is e-mailed when their password or e-mail address changes
+# (the old address is told of a new one).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Failed log-ins: at most 10 a minute from one address and 5 in 5 minutes
 # for one account; the Wagtail admin log-in counts against the same limits
 # (community/admin_login.py). Sign-up forms: 10 sent in 10 minutes from one

@@ -1,8 +1,10 @@
 """ "My data": a member downloads everything the portal holds about them and
-can delete their account; other apps take part through the hooks of
+can delete their account, after confirming their password again when
+their log-in is not recent; other apps take part through the hooks of
 home/member_data.py."""
 
 import json
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -10,8 +12,12 @@ from django.core.files.storage import default_storage
 from wagtail import hooks
 
 from community.models import Company, CompanyMembership, Profile, Role
-from tests.factories import PASSWORD, CompanyFactory, MemberFactory
-from tests.helpers import csrf_client, csrf_token, logged_in, picture
+from tests.factories import (
+    PASSWORD,
+    CompanyFactory,
+    MemberFactory,
+)
+from tests.helpers import csrf_client, csrf_token, logged_in, picture, stale_log_in
 
 DELETE = "/ru/accounts/data/delete/"
 
@@ -206,3 +212,86 @@ def test_editors_and_administrators_are_deleted_by_an_administrator(people_ru):
     assert response.status_code == 403
     assert "удаляет администратор" in response.text
     assert get_user_model().objects.filter(pk=editor.pk).exists()
+
+
+# --- asking for the password again ----------------------------------------------
+
+EXPORT = "/ru/accounts/data/export/"
+REAUTHENTICATE = "/ru/accounts/reauthenticate/"
+
+
+@pytest.mark.django_db
+def test_export_after_a_stale_log_in_asks_for_the_password_then_goes_on(anna, people_ru):
+    client = stale_log_in(csrf_client(anna))
+
+    response = client.get(EXPORT)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{REAUTHENTICATE}?next={quote(EXPORT, safe='')}"
+    assert "attachment" not in response.get("Content-Disposition", "")
+
+    token = csrf_token(client, response["Location"])
+    response = client.post(
+        response["Location"], {"password": PASSWORD, "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == EXPORT
+    assert client.get(EXPORT).json()["account"]["email"] == "anna@members.example"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "message"), [("ru", "Неверный пароль."), ("en", "Incorrect password.")]
+)
+def test_a_wrong_password_on_confirmation_is_refused_and_exports_nothing(
+    anna, people_ru, language, message
+):
+    client = stale_log_in(csrf_client(anna))
+    export = f"/{language}/accounts/data/export/"
+    url = f"/{language}/accounts/reauthenticate/?next={export}"
+    token = csrf_token(client, url)
+
+    response = client.post(url, {"password": "wrong", "csrfmiddlewaretoken": token})
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert client.get(export).status_code == 302  # still asked for the password
+
+
+@pytest.mark.django_db
+def test_delete_after_a_stale_log_in_asks_for_the_password_and_deletes_nothing(anna, people_ru):
+    client = stale_log_in(csrf_client(anna))
+    token = csrf_token(client, "/ru/accounts/data/")
+
+    response = client.post(DELETE, delete_data(csrfmiddlewaretoken=token))
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{REAUTHENTICATE}?next={quote('/ru/accounts/data/', safe='')}"
+    assert get_user_model().objects.filter(pk=anna.pk).exists()
+    assert Profile.objects.filter(user=anna).exists()
+    # The delete form's password is not kept in the session to be replayed.
+    assert PASSWORD not in json.dumps(dict(client.session.items()), default=str)
+
+    response = client.post(
+        response["Location"], {"password": PASSWORD, "csrfmiddlewaretoken": token}
+    )
+    assert response["Location"] == "/ru/accounts/data/"
+    client.post(DELETE, delete_data(csrfmiddlewaretoken=token))
+    assert not get_user_model().objects.filter(pk=anna.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_log_in_counts_as_a_recent_password_for_five_minutes(anna, people_ru):
+    client = csrf_client()
+    token = csrf_token(client, "/ru/accounts/login/")
+    client.post(
+        "/ru/accounts/login/",
+        {"login": "anna@members.example", "password": PASSWORD, "csrfmiddlewaretoken": token},
+    )
+    assert client.get(EXPORT).json()["account"]["email"] == "anna@members.example"
+
+    stale_log_in(client, minutes=4)
+    assert client.get(EXPORT).status_code == 200
+
+    stale_log_in(client, minutes=6)
+    assert client.get(EXPORT)["Location"].startswith(REAUTHENTICATE)
