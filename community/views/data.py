@@ -5,7 +5,8 @@ Both go through home/member_data.py, so every app that keeps member data
 (profiles, comments, registrations ...) takes part through its hooks. Both
 ask for the password again when the log-in is not recent (allauth's
 reauthentication, see community/reauthentication.py), then go on with
-what the member asked for.
+what the member asked for. Deleting the account ends the member's
+sessions on every device.
 """
 
 import json
@@ -25,6 +26,7 @@ from django.views.decorators.cache import never_cache
 
 from community.forms.account import DeleteAccountForm
 from community.reauthentication import reauthentication_required_returning_to
+from community.sessions import end_sessions
 from home.member_data import erase_member_data, export_member_data
 
 
@@ -80,10 +82,12 @@ def delete_account(request):
     elif not ratelimit.consume(request, action="reauthenticate", user=user):
         messages.error(request, _("Too many attempts. Please wait a minute and try again."))
     elif form.is_valid():
+        user_id = user.pk
         with transaction.atomic():
             erase_member_data(user)
             user.delete()
         logout(request)
+        end_sessions(user_id)
         messages.success(request, _("Your account has been deleted. Thank you for being with us."))
         return redirect(f"/{request.LANGUAGE_CODE}/")
     return render(
