@@ -1,10 +1,14 @@
 """How allauth fits the portal: where members land after logging in and
-out (in the language they were using), and that signing up never opens
-the editors' area."""
+out (in the language they were using), that signing up never opens the
+editors' area, and that a fresh log-in counts as a recent confirmation of
+the password (community/reauthentication.py)."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
 from django.urls import reverse
 from django.utils import translation
+
+from community.reauthentication import logged_in_recently
 
 
 def user_display(user):
@@ -29,3 +33,9 @@ class AccountAdapter(DefaultAccountAdapter):
         user.is_staff = False
         user.is_superuser = False
         return super().save_user(request, user, form, commit=commit)
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        request = context.request
+        return request is None or not logged_in_recently(request)

@@ -88,8 +88,24 @@ def export_comments(user):
             "text": c.comment,
             "shown": c.is_public and not c.is_removed,
             "follow_up_e_mails": c.followup,
+            "ip_address": c.ip_address,
         }
         for c in comments
+    ]
+
+
+def export_flags(user):
+    """The flags the member put on comments (theirs or others'): which
+    comment, which flag, when."""
+    flags = CommentFlag.objects.filter(user=user).select_related("comment").order_by("flag_date")
+    return [
+        {
+            "comment_id": flag.comment_id,
+            "comment_text": flag.comment.comment,
+            "flag": flag.flag,
+            "flagged": flag.flag_date.isoformat(),
+        }
+        for flag in flags
     ]
 
 

@@ -2,7 +2,9 @@
 
 - the newest items in "What's new" on the home page (with author, date,
   read and comment counts; see home/whats_new.py);
-- members' comments in the data export, and anonymised on account erasure;
+- members' comments (with the address they were sent from) and the flags
+  they put on comments in the data export; comments anonymised on account
+  erasure (flags go with the account);
 - the Comments screen of the admin, where coordinators and moderators hide
   or show comments.
 """
@@ -23,7 +25,7 @@ from wagtail.permissions import register_permission_policy
 from home.sections import HomeSection
 from home.whats_new import WhatsNewEntry, WhatsNewSource
 from library.choices import ItemType
-from library.comments import erase_commenter, export_comments
+from library.comments import erase_commenter, export_comments, export_flags
 from library.models import LibraryItemPage
 from library.templatetags.library_tags import comments_label, reads_label
 
@@ -58,6 +60,11 @@ def newest_library_items(locale_id, limit):
 @hooks.register("register_member_data_export")
 def export_library_comments(user):
     return "library_comments", export_comments(user)
+
+
+@hooks.register("register_member_data_export")
+def export_comment_flags(user):
+    return "library_comment_flags", export_flags(user)
 
 
 @hooks.register("register_member_data_erasure")

@@ -1,6 +1,7 @@
 """Small functions the tests share: moments in the regions' time zones,
-clients with or without CSRF checks, pictures to upload, the member cards
-of a page, and Python run in a fresh interpreter. Objects in the
+clients with or without CSRF checks (and with a log-in long past),
+pictures to upload, the member cards of a page, and Python run in a fresh
+interpreter. Objects in the
 database come from tests/factories.py."""
 
 import datetime
@@ -8,6 +9,7 @@ import io
 import os
 import subprocess
 import sys
+import time
 import zoneinfo
 from pathlib import Path
 
@@ -16,6 +18,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 from PIL import Image
+
+from community.reauthentication import LOGGED_IN_AT
 
 PROJECT = Path(__file__).resolve().parents[1]
 # Variables of the running services, left out of a fresh interpreter's
@@ -70,6 +74,17 @@ def csrf_token(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
     return client.cookies["csrftoken"].value
+
+
+def stale_log_in(client, minutes=60):
+    """Make the log-in of `client` `minutes` old, as if the member had left
+    the browser open: sensitive actions (changing the e-mail address,
+    exporting data, deleting the account) then ask for the password again.
+    Clients from logged_in() and csrf_client() have just logged in."""
+    session = client.session
+    session[LOGGED_IN_AT] = time.time() - minutes * 60
+    session.save()
+    return client
 
 
 def picture(name="photo.jpg", size=(64, 48), image_format="JPEG", colour="navy"):

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 from community.models import Profile
 from community.models.profiles import SPOKEN_LANGUAGES
 from community.uploads import PictureField, PictureFormMixin
+from home.bot_check import HoneypotFormMixin
 from home.models import Region, Topic
 
 PHOTO_SIZE = 480
@@ -106,9 +107,10 @@ class ProfileForm(PictureFormMixin, forms.ModelForm):
         return profile
 
 
-class SignupDetailsForm(forms.Form):
+class SignupDetailsForm(HoneypotFormMixin, forms.Form):
     """Asked at sign-up besides e-mail and password (allauth's
-    ACCOUNT_SIGNUP_FORM_CLASS): the name other members will see."""
+    ACCOUNT_SIGNUP_FORM_CLASS): the name other members will see; and the
+    bot trap of home/bot_check.py."""
 
     name = forms.CharField(
         label=_("Your name"),

@@ -2,11 +2,16 @@
 your account.
 
 Both go through home/member_data.py, so every app that keeps member data
-(profiles, comments, registrations ...) takes part through its hooks.
+(profiles, comments, registrations ...) takes part through its hooks. Both
+ask for the password again when the log-in is not recent (allauth's
+reauthentication, see community/reauthentication.py), then go on with
+what the member asked for. Deleting the account ends the member's
+sessions on every device.
 """
 
 import json
 
+from allauth.account.decorators import reauthentication_required
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -20,6 +25,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from community.forms.account import DeleteAccountForm
+from community.reauthentication import reauthentication_required_returning_to
+from community.sessions import end_sessions
 from home.member_data import erase_member_data, export_member_data
 
 
@@ -44,6 +51,7 @@ def my_data(request):
 
 @never_cache
 @login_required
+@reauthentication_required(allow_get=False, app="allauth.account")
 def export_data(request):
     data = {
         "exported_at": timezone.now(),
@@ -60,6 +68,7 @@ def export_data(request):
 
 @never_cache
 @login_required
+@reauthentication_required_returning_to("community:my_data")
 def delete_account(request):
     if request.method != "POST":
         return redirect("community:my_data")
@@ -73,10 +82,12 @@ def delete_account(request):
     elif not ratelimit.consume(request, action="reauthenticate", user=user):
         messages.error(request, _("Too many attempts. Please wait a minute and try again."))
     elif form.is_valid():
+        user_id = user.pk
         with transaction.atomic():
             erase_member_data(user)
             user.delete()
         logout(request)
+        end_sessions(user_id)
         messages.success(request, _("Your account has been deleted. Thank you for being with us."))
         return redirect(f"/{request.LANGUAGE_CODE}/")
     return render(

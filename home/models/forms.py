@@ -1,19 +1,24 @@
 """The contact form page: visitors write to the community, and each
-submission is stored and e-mailed to the site's contact address."""
+submission is stored and e-mailed to the site's contact address. A bot
+trap (home/bot_check.py) and a limit per visitor and per e-mail address
+(home/contact_limits.py) keep spam out."""
 
 import logging
+from http import HTTPStatus
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, EmailFormMixin
 from wagtail.models import TranslatableMixin
 
+from home.bot_check import HoneypotFormMixin
+from home.contact_limits import TOO_MANY_MESSAGES, may_send, submitted_addresses
 from home.models.site_settings import SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -29,6 +34,9 @@ def reject_line_breaks(value):
 
 
 class ContactFormBuilder(FormBuilder):
+    def get_form_class(self):
+        return type("ContactForm", (HoneypotFormMixin, BaseForm), self.formfields)
+
     def create_singleline_field(self, field, options):
         form_field = super().create_singleline_field(field, options)
         form_field.validators.append(reject_line_breaks)
@@ -81,6 +89,24 @@ class FormPage(AbstractEmailForm):
         verbose_name = _("contact form page")
         verbose_name_plural = _("contact form pages")
 
+    def serve(self, request, *args, **kwargs):
+        """Wagtail's own, but a valid message over the sending limits is
+        refused (429) with the form still filled in, and nothing is stored
+        or sent."""
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        status = HTTPStatus.OK
+        if form.is_valid():
+            if may_send(request, form):
+                submission = self.process_form_submission(form)
+                return self.render_landing_page(request, submission, *args, **kwargs)
+            form.add_error(None, TOO_MANY_MESSAGES)
+            status = HTTPStatus.TOO_MANY_REQUESTS
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
     def process_form_submission(self, form):
         # Always store and send; the stock mixin only sends when the page
         # has an address of its own.
@@ -102,11 +128,7 @@ class FormPage(AbstractEmailForm):
                 "Contact form %s has no recipient; the message was stored only.", self.pk
             )
             return
-        reply_to = [
-            form.cleaned_data[field.name]
-            for field in form
-            if isinstance(field.field, forms.EmailField) and form.cleaned_data.get(field.name)
-        ]
+        reply_to = submitted_addresses(form)
         EmailMessage(
             subject=self.subject or str(_("Message from the RUSMECO portal")),
             body=self.render_email(form),

@@ -279,11 +279,28 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[RUSMECO] "
+# Changing the e-mail address, exporting one's data and deleting the account
+# ask for the password again when the member last logged in (or confirmed
+# their password) more than this many seconds ago (community/adapter.py;
+# changing the password always asks for the current one).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = int(os.environ.get("REAUTHENTICATION_TIMEOUT", "300"))
+# The member is e-mailed when their password or e-mail address changes
+# (the old address is told of a new one).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Failed log-ins: at most 10 a minute from one address and 5 in 5 minutes
 # for one account; the Wagtail admin log-in counts against the same limits
-# (community/admin_login.py). Sign-ups, password resets and the rest keep
-# allauth's defaults (e.g. 20 sign-ups a minute from one address).
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# (community/admin_login.py). Sign-up forms: 10 sent in 10 minutes from one
+# address (allauth's default of 20 a minute let a program open accounts in
+# bulk; members signing up together behind one router may wait a few
+# minutes). The contact form (home/contact_limits.py): 5 messages in 10
+# minutes from one address and 3 an hour from one e-mail address. Password
+# resets and the rest keep allauth's defaults.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "10/10m/ip",
+    "contact_form": "5/10m/ip,3/h/key",
+}
 # Behind a load balancer, the number of proxies whose X-Forwarded-For is
 # trusted, so rate limits count the visitor's address, not the balancer's.
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

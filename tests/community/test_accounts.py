@@ -4,13 +4,15 @@ e-mail, log-out, password reset, in both languages and in the site's look."""
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 
 from community.models import Profile
 from tests.factories import PASSWORD
-from tests.helpers import csrf_client, csrf_token
+from tests.helpers import csrf_client, csrf_token, stale_log_in
 
 
 def confirmation_link(message):
@@ -321,7 +323,7 @@ def test_account_pages_need_a_log_in(client, home_en):
     ("language", "message"), [("ru", "Слишком много попыток"), ("en", "Too many attempts")]
 )
 def test_too_many_sign_ups_from_one_address_get_a_clear_page(client, home_en, language, message):
-    for number in range(20):  # allauth's default: 20 a minute from one address
+    for number in range(10):  # at most 10 sign-up forms in 10 minutes from one address
         client.post(f"/{language}/accounts/signup/", {"email": f"bot{number}@spam.example"})
 
     response = client.post(
@@ -333,3 +335,144 @@ def test_too_many_sign_ups_from_one_address_get_a_clear_page(client, home_en, la
     assert f"<h1>{message}</h1>" in response.text
     assert 'class="site-header"' in response.text
     assert not get_user_model().objects.filter(email="bot@spam.example").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("ru", "Форма не отправлена: похоже, её заполнила программа."),
+        ("en", "The form was not sent because it looks as if a program filled it in."),
+    ],
+)
+def test_sign_up_with_the_bot_trap_filled_creates_no_account(home_en, language, message):
+    client = csrf_client()
+    url = f"/{language}/accounts/signup/"
+    token = csrf_token(client, url)
+
+    response = client.post(
+        url,
+        {
+            "name": "Bot",
+            "email": "bot@spam.example",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "homepage": "http://spam.example/",
+            "csrfmiddlewaretoken": token,
+        },
+    )
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert not get_user_model().objects.filter(email="bot@spam.example").exists()
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_sign_up_form_hides_the_bot_trap_from_sight_not_from_screen_readers(client, home_en):
+    page = BeautifulSoup(client.get("/en/accounts/signup/").text, "html.parser")
+    trap = page.select_one('form input[name="homepage"]')
+
+    assert trap["tabindex"] == "-1"
+    assert trap["autocomplete"] == "off"
+    wrapper = trap.find_parent("div")
+    assert "visually-hidden" in wrapper["class"]
+    assert wrapper.find("label").get_text() == "Leave this field empty"
+    assert not page.select("form [style]")
+
+
+# --- sensitive changes: the password again, and an e-mail about the change -------
+
+NEW_PASSWORD = "Another-pass-phrase-58"
+NEW_ADDRESS = "anna.new@members.example"
+
+
+def add_address(client, language="ru"):
+    url = f"/{language}/accounts/email/"
+    token = csrf_token(client, url)
+    return client.post(url, {"email": NEW_ADDRESS, "action_add": "", "csrfmiddlewaretoken": token})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "subject", "text"),
+    [
+        ("ru", "Ваш пароль изменён", "Сообщаем об изменении в вашей учётной записи RUSMECO"),
+        ("en", "Your password has been changed", "This e-mail tells you of a change"),
+    ],
+)
+def test_changing_the_password_e_mails_the_member_in_their_language(
+    home_en, anna, language, subject, text
+):
+    client = csrf_client(anna)
+    url = f"/{language}/accounts/password/change/"
+    token = csrf_token(client, url)
+
+    response = client.post(
+        url,
+        {
+            "oldpassword": PASSWORD,
+            "password1": NEW_PASSWORD,
+            "password2": NEW_PASSWORD,
+            "csrfmiddlewaretoken": token,
+        },
+    )
+
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.to == ["anna@members.example"]
+    assert message.subject == f"[RUSMECO] {subject}"
+    assert text in message.body
+    assert "127.0.0.1" in message.body  # where the change came from
+
+
+@pytest.mark.django_db
+def test_a_new_e_mail_address_is_announced_to_the_old_one(home_en, anna):
+    client = csrf_client(anna)
+    add_address(client)
+    link = confirmation_link(mail.outbox[-1])
+
+    client.post(link, {"csrfmiddlewaretoken": client.cookies["csrftoken"].value})
+
+    assert EmailAddress.objects.get(user=anna, primary=True).email == NEW_ADDRESS
+    [notice] = [message for message in mail.outbox if message.to == ["anna@members.example"]]
+    assert notice.subject == "[RUSMECO] Адрес вашей электронной почты изменён"
+    assert (
+        f"изменён с anna@members.example на {NEW_ADDRESS}." in notice.body
+    )  # the member's language, in the portal's words
+
+
+@pytest.mark.django_db
+def test_adding_an_e_mail_address_after_a_stale_log_in_asks_for_the_password_first(home_en, anna):
+    client = stale_log_in(csrf_client(anna))
+
+    response = add_address(client)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/ru/accounts/reauthenticate/?next=")
+    assert not EmailAddress.objects.filter(email=NEW_ADDRESS).exists()
+    assert mail.outbox == []
+
+    token = client.cookies["csrftoken"].value
+    response = client.post(
+        response["Location"], {"password": PASSWORD, "csrfmiddlewaretoken": token}
+    )
+
+    # Once the password is confirmed, the change the member asked for goes on.
+    assert EmailAddress.objects.filter(user=anna, email=NEW_ADDRESS, verified=False).exists()
+    assert mail.outbox[-1].to == [NEW_ADDRESS]
+
+
+@pytest.mark.django_db
+def test_confirming_with_a_wrong_password_keeps_asking(home_en, anna):
+    client = stale_log_in(csrf_client(anna))
+    url = add_address(client)["Location"]
+
+    response = client.post(
+        url, {"password": "wrong", "csrfmiddlewaretoken": client.cookies["csrftoken"].value}
+    )
+
+    assert response.status_code == 200
+    assert "Неверный пароль." in response.text
+    assert not EmailAddress.objects.filter(email=NEW_ADDRESS).exists()
+    assert add_address(client).status_code == 302

@@ -34,6 +34,7 @@ def test_the_export_holds_the_members_comments(thread, anna):
             "text": "Мой опыт такой.",
             "shown": True,
             "follow_up_e_mails": True,
+            "ip_address": first.ip_address,
         }
     ]
 
