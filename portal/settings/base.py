@@ -278,14 +278,13 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+        "img-src": [SELF, "data:", "blob:", "www.gravatar.com"],
         "connect-src": [SELF, "https://releases.wagtail.org"],
     }
 }
 # Browser features no page of the portal (nor a frame in it) may use.
 PERMISSIONS_POLICY_DENIED = [
     "accelerometer",
-    "bluetooth",
     "camera",
     "display-capture",
     "geolocation",

@@ -80,6 +80,10 @@ def public_site(
     }
 
 
+def expected_status(name):
+    return 404 if name in ("page not found", "translation missing") else 200
+
+
 def assert_strict_policy(response, where):
     policy = content_security_policy(response)
     for directive in ("script-src", "style-src"):
@@ -103,8 +107,7 @@ def test_every_public_page_type_has_the_strict_policy_and_no_inline_code(client,
     for name, url in public_site.items():
         response = client.get(url)
 
-        expected = 404 if name in ("page not found", "translation missing") else 200
-        assert response.status_code == expected, (name, url)
+        assert response.status_code == expected_status(name), (name, url)
         assert_strict_policy(response, name)
         assert inline_code(response.text) == [], name
 
@@ -131,7 +134,7 @@ def test_a_members_own_pages_have_the_strict_policy_and_no_inline_code(
     for name, url in urls.items():
         response = anna_client.get(url)
 
-        assert response.status_code in (200, 404), (name, url)
+        assert response.status_code == expected_status(name), (name, url)
         assert_strict_policy(response, name)
         assert inline_code(response.text) == [], name
 
@@ -163,6 +166,24 @@ def test_a_refused_log_in_posted_with_its_csrf_token_keeps_the_strict_policy(hom
     assert "errorlist" in response.text or "error" in response.text
     assert_strict_policy(response, "refused log-in")
     assert inline_code(response.text) == []
+
+
+def test_the_page_scan_finds_every_kind_of_inline_code_the_policy_refuses():
+    html = """
+        <script>alert(1)</script>
+        <script type="module">alert(2)</script>
+        <script src="/static/js/search.js"></script>
+        <script type="application/ld+json">{"@type": "Event"}</script>
+        <img src="/logo.svg" onerror="alert(3)">
+        <a href="JavaScript:alert(4)">x</a>
+        <style>p { color: red }</style>
+        <p style="color: red">x</p>
+    """
+
+    found = inline_code(html)
+
+    assert len(found) == 6, found
+    assert not any("search.js" in text or "@type" in text for text in found)
 
 
 @pytest.mark.django_db
