@@ -5,16 +5,13 @@ editor logs into the admin, opens the page in the editor and its preview,
 and nothing is refused there either; the public page, seen by the editor
 with Wagtail's userbar, is clean too.
 
-One test on purpose: a live-server test empties the database when it ends,
-so the whole walk happens in a single test."""
-
-import pytest
+A walk, not a test: a second live-server test in one run finds the
+database emptied by the first, so test_language_switch.py's one test walks
+this too, at its end.
+"""
 
 from tests.browser.conftest import new_context
 from tests.factories import PASSWORD, EventPageFactory, StaffFactory
-
-# The same on every database: CI runs these in the SQLite pass only.
-pytestmark = pytest.mark.database_independent
 
 # Every frame of the page reports each refusal of the policy to the test.
 REPORT_VIOLATIONS = """
@@ -75,9 +72,7 @@ INJECT_INLINE_SCRIPT = """
 """
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_public_pages_admin_and_preview_work_under_the_policy(browser, live_server, calendar_ru):
+def walk_under_the_policy(browser, live_server, calendar_ru):
     webinar = EventPageFactory(parent=calendar_ru, slug="webinar", kind="online", title="Вебинар")
     editor = StaffFactory(username="csp-editor", is_superuser=True, language="en")
     context = new_context(browser, timezone_id="America/New_York")
