@@ -18,7 +18,14 @@ from tests.factories import (
     NewsPageFactory,
     StaffFactory,
 )
-from tests.helpers import content_security_policy, csrf_client, csrf_token, in_days, inline_code
+from tests.helpers import (
+    content_security_policy,
+    csrf_client,
+    csrf_token,
+    in_days,
+    inline_code,
+    logged_in,
+)
 
 DENIED_FEATURES = ("camera", "microphone", "geolocation", "payment", "usb")
 
@@ -141,8 +148,7 @@ def test_a_members_own_pages_have_the_strict_policy_and_no_inline_code(
 
 @pytest.mark.django_db
 def test_an_editor_sees_the_public_pages_with_the_userbar_under_the_strict_policy(public_site):
-    editor = Client()
-    editor.force_login(StaffFactory(is_superuser=True))
+    editor = logged_in(StaffFactory(is_superuser=True))
 
     for name in ("home", "online event", "news"):
         response = editor.get(public_site[name])
