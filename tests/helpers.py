@@ -110,6 +110,53 @@ def member_cards(html):
     }
 
 
+def inline_code(html):
+    """What in `html` a Content-Security-Policy without 'unsafe-inline'
+    blocks: inline scripts, event-handler attributes (onclick=…),
+    javascript: links, <style> elements and style attributes, each as a
+    short description. Use it to check that a page needs no inline code.
+    (Data blocks such as <script type="application/ld+json"> are not run,
+    so no policy blocks them; they are not listed.)"""
+    found = []
+    for element in BeautifulSoup(html, "html.parser").find_all(True):
+        if element.name == "script" and not element.get("src") and _runs(element):
+            found.append(f"inline script: {element.get_text()[:60]!r}")
+        if element.name == "style":
+            found.append(f"<style> element: {element.get_text()[:60]!r}")
+        for name, value in element.attrs.items():
+            if name.startswith("on"):
+                found.append(f"<{element.name} {name}=…>")
+            elif name == "style":
+                found.append(f"<{element.name} style={value!r}>")
+            elif name in URL_ATTRIBUTES and _is_javascript_url(value):
+                found.append(f"<{element.name} {name}={value!r}>")
+    return found
+
+
+JAVASCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript"}
+
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction"}
+
+
+def _runs(script):
+    return script.get("type", "").strip().lower() in JAVASCRIPT_TYPES
+
+
+def _is_javascript_url(value):
+    return str(value).strip().lower().startswith("javascript:")
+
+
+def content_security_policy(response, header="Content-Security-Policy"):
+    """{directive: [sources]} of the response's policy, for assertions such
+    as `"'unsafe-inline'" not in policy["script-src"]`."""
+    policy = {}
+    for directive in response[header].split(";"):
+        name, *sources = directive.split()
+        policy[name] = sources
+    return policy
+
+
 def run_python(code, settings, **env):
     """Run `code` in a fresh interpreter with the settings module
     `settings` and the variables `env`: use it for what is read once per

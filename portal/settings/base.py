@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -84,6 +85,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy (strict on the public site, looser in the
+    # admin) and Permissions-Policy on every response.
+    "portal.security_headers.ContentSecurityPolicyMiddleware",
+    "portal.security_headers.PermissionsPolicyMiddleware",
     # Outside the session, CSRF and auth middleware, so it sees the cookies
     # they set and the signed-in user.
     "portal.middleware.CacheHeadersMiddleware",
@@ -237,6 +242,63 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Content-Security-Policy and Permissions-Policy ---
+# (portal/security_headers.py.) The public site runs only the portal's own
+# static scripts and stylesheets: no inline script or style, no event-handler
+# attributes, no eval, and no nonces, since public pages are cached.
+# Editors embed videos (Wagtail's oEmbed embeds are frames) from these players.
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *EMBED_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Wagtail's preview shows the page in a frame of the admin, on the
+        # same origin (as X_FRAME_OPTIONS = "SAMEORIGIN").
+        "frame-ancestors": [SELF],
+    }
+}
+# The Wagtail admin (and its page preview) writes inline scripts and styles,
+# shows uploads as data: and blob: images and avatars from Gravatar, and its
+# dashboard asks wagtail.org for the latest release.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "www.gravatar.com"],
+        "connect-src": [SELF, "https://releases.wagtail.org"],
+    }
+}
+# Browser features no page of the portal (nor a frame in it) may use.
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "idle-detection",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
 
 # Public pages may be cached by browsers and proxies for this many seconds;
 # they vary on the session cookie and the language (see portal/urls.py).

@@ -41,10 +41,19 @@ def browser():
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+def new_context(browser, **options):
+    """A fresh browser (no cookies) that prefers Russian; `options` are
+    Playwright's, e.g. timezone_id="America/New_York"."""
+    context = browser.new_context(
+        **{"locale": "ru-RU", "viewport": {"width": 1280, "height": 900}, **options}
+    )
+    context.set_default_timeout(15_000)
+    return context
+
+
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="ru-RU", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
+    context = new_context(browser)
     page = context.new_page()
     yield page
     context.close()
