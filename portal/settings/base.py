@@ -82,6 +82,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the visitor's address and scheme from our proxy's headers, and
+    # from nobody else's, before the HTTPS redirect or anything else reads
+    # them (portal/proxies.py).
+    "portal.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session, CSRF and auth middleware, so it sees the cookies
@@ -100,6 +104,11 @@ MIDDLEWARE = [
     # every few minutes) and counts guests in the cache.
     "community.presence.PresenceMiddleware",
 ]
+
+# Addresses or networks of the proxies (nginx, a load balancer) whose
+# X-Forwarded-For and X-Forwarded-Proto are believed; none outside
+# production (see portal/proxies.py and production.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -284,9 +293,6 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[RUSMECO] "
 # (community/admin_login.py). Sign-ups, password resets and the rest keep
 # allauth's defaults (e.g. 20 sign-ups a minute from one address).
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
-# Behind a load balancer, the number of proxies whose X-Forwarded-For is
-# trusted, so rate limits count the visitor's address, not the balancer's.
-ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 WAGTAILADMIN_USER_LOGIN_FORM = "community.admin_login.ThrottledLoginForm"
 
 # --- library ---
