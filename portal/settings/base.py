@@ -246,6 +246,15 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# A request's form fields, files left aside (those have the limits above and
+# in community/uploads.py): room for a long page in the admin's editor.
+# nginx refuses bodies over its own limit first (deploy/nginx.conf).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Private pages and document collections are for signed-in members or
+# groups: a password shared by everyone who may read them is off unless
+# WAGTAIL_SHARED_PASSWORDS=true (Wagtail then offers it in "Privacy").
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": env_bool("WAGTAIL_SHARED_PASSWORDS")}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": env_bool("WAGTAIL_SHARED_PASSWORDS")}
 
 # Public pages may be cached by browsers and proxies for this many seconds;
 # they vary on the session cookie and the language (see portal/urls.py).
