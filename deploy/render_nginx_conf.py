@@ -39,7 +39,6 @@ def values(env):
         "TLS_CERTIFICATE_KEY": env["NGINX_TLS_CERTIFICATE_KEY"],
         "STATIC_ROOT": env.get("STATIC_ROOT", str(PROJECT / "staticfiles")).rstrip("/"),
         "MEDIA_ROOT": env.get("MEDIA_ROOT", str(PROJECT / "media")).rstrip("/"),
-        # gunicorn's "unix:/path" is nginx's way of naming a socket too.
         "GUNICORN": env.get("GUNICORN_BIND", "127.0.0.1:8001"),
         "MAX_BODY_SIZE": env.get("NGINX_MAX_BODY_SIZE", "12m"),
         "DOCUMENT_MAX_BODY_SIZE": env.get("NGINX_DOCUMENT_MAX_BODY_SIZE", "21m"),
