@@ -1,6 +1,8 @@
 # Set-up and everyday commands of the RUSMECO portal.
 #   make run    install, migrate, compile messages, load demo content, serve
 #   make test   install test tools, run every test
+#   make production   the production layout (nginx + gunicorn) on 127.0.0.1
+#   make deploy-check Django's deployment checks with production settings
 
 PYTHON ?= python3.11
 VENV   ?= .venv
@@ -11,7 +13,8 @@ PORT   ?= 8000
 # the servers are built once); the slowest tests are listed at the end.
 TEST_WORKERS ?= auto
 
-.PHONY: run test install install-dev setup messages lint format check browser clean
+.PHONY: run test install install-dev setup messages lint format check browser nginx \
+	production deploy-check clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -47,7 +50,29 @@ browser:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
-test: install-dev browser
+# nginx in front of gunicorn (deploy/nginx.conf): `make production` and its
+# test need Debian's nginx; install it when it is missing.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+		echo "Installing Debian's nginx-light package for the production layout"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light; }
+
+# The production layout for a trial: collectstatic, migrate, gunicorn behind
+# nginx on https://127.0.0.1:8443/ in the foreground; Ctrl-C stops both.
+# Needs Redis on 127.0.0.1:6379 unless REDIS_URL says otherwise.
+production: install nginx
+	PY=$(PY) deploy/production_trial.sh
+
+# Django's deployment checks with production settings: any warning fails.
+deploy-check: install
+	DJANGO_SETTINGS_MODULE=portal.settings.production \
+	SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	ALLOWED_HOSTS=portal.rusmeco.example REDIS_URL=redis://127.0.0.1:6379/0 \
+	WAGTAILADMIN_BASE_URL=https://portal.rusmeco.example \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+test: install-dev browser nginx
 	$(PY) manage.py compile_catalogues --settings=portal.settings.test
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=25 $(PYTEST_ARGS)
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from community.reauthentication import logged_in_recently
+from portal.proxies import client_ip
 
 
 def user_display(user):
@@ -26,6 +27,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_logout_redirect_url(self, request):
         return f"/{translation.get_language()}/"
+
+    def get_client_ip(self, request):
+        # Rate limits count the visitor behind our proxy, as everything
+        # else does (portal/proxies.py), never a forged X-Forwarded-For.
+        return client_ip(request)
 
     def save_user(self, request, user, form, commit=True):
         # Whatever a sign-up form is sent, a new account is a plain member:

@@ -18,11 +18,11 @@ import logging
 from datetime import timedelta
 
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from community.models import Profile
+from portal.proxies import client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -66,13 +66,7 @@ def guest_key(request):
     if session is not None and session.session_key:
         source = f"session:{session.session_key}"
     else:
-        from allauth.account.adapter import get_adapter
-
-        try:
-            address = get_adapter().get_client_ip(request)
-        except PermissionDenied:
-            address = ""
-        source = f"client:{address}:{request.headers.get('user-agent', '')[:200]}"
+        source = f"client:{client_ip(request)}:{request.headers.get('user-agent', '')[:200]}"
     return salted_hmac("community.presence", source).hexdigest()[:24]
 
 

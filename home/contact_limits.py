@@ -4,7 +4,7 @@ production, so every app server sees the same counts).
 
 The counting is allauth's rate limiting, the one the portal's log-in
 throttling uses; the limits are ACCOUNT_RATE_LIMITS["contact_form"] in
-the settings ("…/ip" per client address, honouring TRUSTED_PROXY_COUNT,
+the settings ("…/ip" per client address, read by client_ip() behind our proxy,
 "…/key" per e-mail address). Only messages that would be sent are
 counted, so a visitor correcting a typo is not held back.
 """

@@ -35,6 +35,8 @@ from django.db.models.functions import Coalesce
 from django.utils.crypto import salted_hmac
 from wagtail.models import Page, get_page_models
 
+from portal.proxies import client_ip
+
 READ_VISIT_SECONDS = 30 * 60
 # The cache keys keep the names they were first written under, so that
 # reads waiting in the cache survive an update of the portal.
@@ -85,7 +87,7 @@ def visitor_key(request):
         return "session:" + salted_hmac("library-reads", session_key).hexdigest()[:32]
     fingerprint = "|".join(
         [
-            request.META.get("REMOTE_ADDR", ""),
+            client_ip(request),
             request.headers.get("User-Agent", ""),
             request.headers.get("Accept-Language", ""),
         ]

@@ -25,6 +25,7 @@ from django_comments_xtd.models import XtdComment
 from library.comments import can_moderate
 from library.forms import LibraryCommentForm
 from library.models import LibraryItemPage
+from portal.proxies import client_ip
 
 COMMENTS_PER_WINDOW = 10
 RATE_WINDOW_SECONDS = 10 * 60
@@ -121,7 +122,7 @@ def post_comment(request):
         return refuse(request, page, form, message, status=429)
 
     comment = form.get_comment_object(site_id=get_current_site(request).id)
-    comment.ip_address = request.META.get("REMOTE_ADDR") or None
+    comment.ip_address = client_ip(request) or None
     comment.user = request.user
     responses = signals.comment_will_be_posted.send(
         sender=comment.__class__, comment=comment, request=request

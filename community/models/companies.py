@@ -8,7 +8,7 @@ accepting, so nobody is listed in a company without saying yes.
 from anyascii import anyascii
 from django.conf import settings
 from django.core.validators import URLValidator
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -61,11 +61,30 @@ class Company(RegionMixin, models.Model):
     def __str__(self):
         return self.name
 
+    # Tries at a free slug when other companies of the same name are
+    # created at the same moment; each try looks again for the next number.
+    SLUG_ATTEMPTS = 5
+
     def save(self, *args, **kwargs):
         self.search_name = self.name.casefold()[:120]
-        if not self.slug:
+        if self.slug:
+            super().save(*args, **kwargs)
+            return
+        # Two members creating "Acme" at once both find "acme" free; the
+        # second insert then breaks the unique slug. It is tried again, in
+        # a savepoint so the member's transaction goes on, with the next
+        # free number.
+        for attempt in range(1, self.SLUG_ATTEMPTS + 1):
             self.slug = self._unique_slug()
-        super().save(*args, **kwargs)
+            try:
+                with transaction.atomic():
+                    super().save(*args, **kwargs)
+                return
+            except IntegrityError:
+                taken = Company.objects.filter(slug=self.slug).exists()
+                self.slug = ""
+                if not taken or attempt == self.SLUG_ATTEMPTS:
+                    raise
 
     @property
     def logo_url(self):

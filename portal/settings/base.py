@@ -83,6 +83,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the visitor's address and scheme from our proxy's headers, and
+    # from nobody else's, before the HTTPS redirect or anything else reads
+    # them (portal/proxies.py).
+    "portal.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Content-Security-Policy (strict on the public site, looser in the
@@ -105,6 +109,11 @@ MIDDLEWARE = [
     # every few minutes) and counts guests in the cache.
     "community.presence.PresenceMiddleware",
 ]
+
+# Addresses or networks of the proxies (nginx, a load balancer) whose
+# X-Forwarded-For and X-Forwarded-Proto are believed; none outside
+# production (see portal/proxies.py and production.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -242,6 +251,15 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# A request's form fields, files left aside (those have the limits above and
+# in community/uploads.py): room for a long page in the admin's editor.
+# nginx refuses bodies over its own limit first (deploy/nginx.conf).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Private pages and document collections are for signed-in members or
+# groups: a password shared by everyone who may read them is off unless
+# WAGTAIL_SHARED_PASSWORDS=true (Wagtail then offers it in "Privacy").
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": env_bool("WAGTAIL_SHARED_PASSWORDS")}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": env_bool("WAGTAIL_SHARED_PASSWORDS")}
 
 # --- Content-Security-Policy and Permissions-Policy ---
 # (portal/security_headers.py.) The public site runs only the portal's own
@@ -363,9 +381,6 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "10/10m/ip",
     "contact_form": "5/10m/ip,3/h/key",
 }
-# Behind a load balancer, the number of proxies whose X-Forwarded-For is
-# trusted, so rate limits count the visitor's address, not the balancer's.
-ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 WAGTAILADMIN_USER_LOGIN_FORM = "community.admin_login.ThrottledLoginForm"
 
 # --- library ---

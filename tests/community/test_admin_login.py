@@ -2,7 +2,7 @@
 failures, with a clear message in the visitor's language."""
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from tests.factories import PASSWORD, StaffFactory
 
@@ -75,3 +75,32 @@ def test_throttle_is_per_user_name_and_per_address(editor):
 def test_successful_log_ins_do_not_count_as_failures(client, editor):
     for _ in range(6):
         assert attempt(Client(), PASSWORD).status_code == 302
+
+
+@pytest.mark.django_db
+@override_settings(TRUSTED_PROXIES=["127.0.0.1"])
+def test_behind_our_proxy_each_visitor_is_counted_by_their_own_address(editor):
+    """Everyone comes through nginx at 127.0.0.1: one visitor's failures
+    lock out that visitor, not everybody."""
+    guesser = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.20")
+    for number in range(10):
+        attempt(guesser, "wrong", username=f"guess{number}")
+    superuser("other")
+
+    assert attempt(guesser, PASSWORD, username="other").status_code == 200
+    neighbour = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.30")
+    assert attempt(neighbour, PASSWORD, username="other").status_code == 302
+
+
+@pytest.mark.django_db
+@override_settings(TRUSTED_PROXIES=["127.0.0.1"])
+def test_a_forged_forwarded_address_does_not_escape_the_limit(editor):
+    """Someone reaching the app server directly cannot pass for many
+    visitors by sending a new X-Forwarded-For each time."""
+    for number in range(10):
+        forger = Client(REMOTE_ADDR="192.0.2.40", HTTP_X_FORWARDED_FOR=f"203.0.113.{number}")
+        attempt(forger, "wrong", username=f"guess{number}")
+    superuser("other")
+
+    forger = Client(REMOTE_ADDR="192.0.2.40", HTTP_X_FORWARDED_FOR="203.0.113.99")
+    assert attempt(forger, PASSWORD, username="other").status_code == 200

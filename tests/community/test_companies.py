@@ -3,6 +3,7 @@ invite and remove members; nobody else can touch it."""
 
 import pytest
 from django.core import mail
+from django.db import IntegrityError
 from django.test import Client
 
 from community.models import Company, CompanyMembership, Role
@@ -319,3 +320,47 @@ def test_manager_deletes_the_company_and_its_logo(
     assert not Company.objects.exists()
     assert not CompanyMembership.objects.exists()
     assert not default_storage.exists(logo)
+
+
+@pytest.mark.django_db
+def test_two_companies_of_one_name_created_at_once_both_get_an_address(
+    anna, people_ru, regions, monkeypatch
+):
+    """Two members create "Ромашка" at the same moment: both find the
+    address "romashka" free, and the other member's company is saved in
+    between. Simulated deterministically: this one's first look misses it."""
+    CompanyFactory(name="Ромашка")  # the other member's, saved meanwhile
+    looks = []
+    real_unique_slug = Company._unique_slug
+
+    def first_look_misses_the_other(company):
+        looks.append(company.name)
+        return "romashka" if len(looks) == 1 else real_unique_slug(company)
+
+    monkeypatch.setattr(Company, "_unique_slug", first_look_misses_the_other)
+    client = csrf_client(anna)
+    token = csrf_token(client, "/ru/accounts/companies/new/")
+
+    response = client.post(
+        "/ru/accounts/companies/new/",
+        company_data(region=regions["moscow"].pk, csrfmiddlewaretoken=token),
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/ru/accounts/companies/romashka-2/members/"
+    assert sorted(Company.objects.values_list("slug", flat=True)) == ["romashka", "romashka-2"]
+    mine = Company.objects.get(slug="romashka-2")
+    assert mine.memberships.get().user == anna
+
+
+@pytest.mark.django_db
+def test_looking_for_a_free_address_gives_up_after_a_few_tries(monkeypatch):
+    """An address that stays taken however often it is looked for (which a
+    real race cannot do) ends in the database's error, not a loop."""
+    CompanyFactory(name="Ромашка", slug="romashka")
+    monkeypatch.setattr(Company, "_unique_slug", lambda company: "romashka")
+
+    with pytest.raises(IntegrityError):
+        CompanyFactory(name="Ромашка")
+
+    assert Company.objects.count() == 1

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.shortcuts import resolve_url
-from django.test import Client
+from django.test import Client, override_settings
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
@@ -406,3 +406,19 @@ def test_the_english_page_speaks_english(client, library_en, case_study, anna):
     assert "Add a comment" in page and "Send the comment" in page
     assert response.status_code == 400
     assert "Write a comment before sending it." in response.text
+
+
+@pytest.mark.django_db
+@override_settings(TRUSTED_PROXIES=["127.0.0.1"])
+def test_a_comment_records_the_address_of_the_visitor_behind_our_proxy(case_study, anna):
+    """nginx passes on the visitor's address; someone reaching the app
+    server directly cannot put another address in the record."""
+    through_nginx = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    outsider = Client(REMOTE_ADDR="192.0.2.44", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    for client, text in ((through_nginx, "Через прокси."), (outsider, "Напрямую.")):
+        client.force_login(anna)
+        assert post(client, case_study, text).status_code == 302
+
+    addresses = dict(XtdComment.objects.values_list("comment", "ip_address"))
+
+    assert addresses == {"Через прокси.": "198.51.100.7", "Напрямую.": "192.0.2.44"}

@@ -19,6 +19,8 @@ pytestmark = pytest.mark.database_independent
 PRODUCTION_ENV = {
     "SECRET_KEY": "x7!q-production-like-secret-key-for-the-deploy-check-0123456789",
     "ALLOWED_HOSTS": "portal.rusmeco.example",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "WAGTAILADMIN_BASE_URL": "https://portal.rusmeco.example",
 }
 
 
@@ -91,8 +93,13 @@ def test_email_host_switches_to_smtp():
 @pytest.mark.parametrize(
     ("env", "message"),
     [
-        ({"ALLOWED_HOSTS": "portal.rusmeco.example"}, "Set the SECRET_KEY"),
-        ({"SECRET_KEY": PRODUCTION_ENV["SECRET_KEY"]}, "Set the ALLOWED_HOSTS"),
+        ({**PRODUCTION_ENV, "SECRET_KEY": ""}, "Set the SECRET_KEY"),
+        ({**PRODUCTION_ENV, "ALLOWED_HOSTS": ""}, "Set the ALLOWED_HOSTS"),
+        # Several workers: without a shared cache each keeps its own rate
+        # limits and serves stale menus after a publish.
+        ({**PRODUCTION_ENV, "REDIS_URL": ""}, "Set the REDIS_URL"),
+        # The links in e-mails would point at 127.0.0.1.
+        ({**PRODUCTION_ENV, "WAGTAILADMIN_BASE_URL": ""}, "Set the WAGTAILADMIN_BASE_URL"),
     ],
 )
 def test_production_fails_fast_when_half_configured(env, message):

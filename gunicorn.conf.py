@@ -1,0 +1,35 @@
+"""gunicorn's settings for the portal behind nginx (deploy/nginx.conf).
+
+gunicorn reads this file from the working directory by itself; each value
+can be changed through the environment.
+"""
+
+import multiprocessing
+import os
+
+# Loopback only: nginx on this machine is the way in.
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
+# gunicorn's rule of thumb: two per core plus one, so a worker waiting on
+# the database leaves the cores busy with the others.
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
+# A request still running after this many seconds is stopped and its worker
+# restarted; nginx waits a little longer (proxy_read_timeout).
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "20"))
+keepalive = 5
+# Workers are replaced now and then, so a slow leak never grows for long.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = max_requests // 10
+
+# Logs to standard output and error, for systemd's journal or the container.
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+# Only nginx's X-Forwarded-Proto may say "https" (and only its headers are
+# believed by the portal too: TRUSTED_PROXIES, see portal/proxies.py).
+forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1")
+
+# No control socket: its default path is one per user ($HOME/.gunicorn), which
+# two servers on one machine (a trial beside the tests) would both claim.
+control_socket_disable = True

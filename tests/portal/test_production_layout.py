@@ -1,0 +1,280 @@
+"""The production layout as `make production` runs it (deploy/production_trial.sh):
+migrate and collectstatic with production settings, then nginx (Debian's, as
+the invoking user, with its pid, logs and temporary files in a folder of the
+test) in front of gunicorn (gunicorn.conf.py), on 127.0.0.1 and free ports.
+
+nginx serves static and media files itself, refuses large bodies and tells
+gunicorn the visitor's address and scheme; the portal believes those only
+from nginx. Requests "from another machine" come from 127.0.0.3, an address
+gunicorn does not trust. Every wait is bounded; Ctrl-C stops both servers.
+
+The settings are production's plus one test-only address, /__client__/
+(tests/portal/production_echo_settings.py), that shows what the portal
+believes about the visitor."""
+
+import contextlib
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import ssl
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import redis
+
+from tests.helpers import PROJECT, SERVICE_VARIABLES
+
+# The same on every database: CI runs these in the SQLite pass only.
+pytestmark = pytest.mark.database_independent
+
+START_TIMEOUT = 300  # migrate on an empty database takes a while on 2 cores
+STOP_TIMEOUT = 30
+# Another machine, as far as gunicorn and nginx can tell: not a trusted proxy.
+OUTSIDER = "127.0.0.3"
+FORGED = {"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"}
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Layout:
+    def __init__(self, workdir):
+        self.workdir = workdir
+        self.http_port, self.https_port, self.gunicorn_port = (free_port() for _ in range(3))
+        self.output = workdir / "trial.log"
+        self.nginx_run_dir = workdir / "nginx"
+        self.nginx_run_dir.mkdir()
+        self.media = workdir / "media"
+        self.env = {k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES}
+        self.env.update(
+            PY=sys.executable,
+            DJANGO_SETTINGS_MODULE="tests.portal.production_echo_settings",
+            SECRET_KEY="production-layout-test-secret-key-0123456789-abcdefghij",
+            ALLOWED_HOSTS="127.0.0.1",
+            WAGTAILADMIN_BASE_URL="https://127.0.0.1",
+            REDIS_URL="redis://127.0.0.1:6379/14",
+            DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
+            MEDIA_ROOT=str(self.media),
+            STATIC_ROOT=str(workdir / "static"),
+            NGINX_RUN_DIR=str(self.nginx_run_dir),
+            NGINX_HTTP_PORT=str(self.http_port),
+            NGINX_HTTPS_PORT=str(self.https_port),
+            GUNICORN_BIND=f"127.0.0.1:{self.gunicorn_port}",
+            WEB_CONCURRENCY="2",
+            TRUSTED_PROXIES="127.0.0.1",
+        )
+
+    def connection(self, port, *, tls=True, source="127.0.0.1"):
+        if not tls:
+            return http.client.HTTPConnection(
+                "127.0.0.1", port, timeout=20, source_address=(source, 0)
+            )
+        # The trial's self-signed certificate, checked like any other.
+        context = ssl.create_default_context(cafile=self.nginx_run_dir / "trial.crt")
+        return http.client.HTTPSConnection(
+            "127.0.0.1", port, timeout=20, source_address=(source, 0), context=context
+        )
+
+    def fetch(self, path, *, port=None, tls=True, source="127.0.0.1", headers=None):
+        """(status, headers, body) of a GET of `path`, through nginx's HTTPS
+        port unless `port` says otherwise."""
+        connection = self.connection(port or self.https_port, tls=tls, source=source)
+        try:
+            connection.request("GET", path, headers={"Host": "127.0.0.1", **(headers or {})})
+            response = connection.getresponse()
+            return response.status, response.headers, response.read()
+        finally:
+            connection.close()
+
+    def start(self):
+        # A cache left by an earlier run would hand out renditions of an
+        # image of the same id whose files are in that run's folder.
+        redis.Redis.from_url(self.env["REDIS_URL"]).flushdb()
+        with self.output.open("wb") as output:
+            self.process = subprocess.Popen(
+                [str(PROJECT / "deploy" / "production_trial.sh")],
+                cwd=PROJECT,
+                env=self.env,
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                # Its own process group, like a terminal's foreground job.
+                start_new_session=True,
+            )
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                if self.fetch("/ru/")[0] == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.5)
+        self.stop()
+        pytest.fail(f"the layout did not start:\n{self.output.read_text()[-3000:]}")
+
+    def stop(self, sig=signal.SIGKILL):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, sig)
+        return self.process.wait(timeout=STOP_TIMEOUT)
+
+    def manage_shell(self, code):
+        result = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", code],
+            cwd=PROJECT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        # The shell may say first how many models it imported.
+        return result.stdout.strip().splitlines()[-1]
+
+    def gunicorn_saw(self, path):
+        """Whether gunicorn's access log (in the trial's output, with nginx's
+        errors) has a request for `path`: a line with its status after it."""
+        pattern = rf'"[A-Z]+ {re.escape(path)} HTTP/1\.[01]" \d{{3}} '
+        return re.search(pattern, self.output.read_text()) is not None
+
+    def nginx_saw(self, path):
+        return f" {path} HTTP/" in (self.nginx_run_dir / "access.log").read_text()
+
+
+@pytest.fixture(scope="module")
+def layout(tmp_path_factory):
+    if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
+        pytest.fail("nginx is missing: `make test` installs Debian's nginx-light")
+    layout = Layout(tmp_path_factory.mktemp("production"))
+    layout.start()
+    yield layout
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        layout.stop()
+
+
+def test_pages_come_from_gunicorn_through_nginx_with_debug_off(layout):
+    status, headers, body = layout.fetch("/ru/")
+    missing_status, _, missing = layout.fetch("/en/no-such-page/")
+
+    assert status == 200
+    assert b'<html lang="ru"' in body
+    assert "public" in headers["Cache-Control"]
+    assert layout.gunicorn_saw("/ru/")
+    assert missing_status == 404
+    assert b"Page not found" in missing
+    assert b"Traceback" not in missing and b"URLconf" not in missing
+
+
+def test_plain_http_leads_to_https(layout):
+    status, headers, _ = layout.fetch("/ru/about/", port=layout.http_port, tls=False)
+
+    assert status == 301
+    assert headers["Location"] == f"https://127.0.0.1:{layout.https_port}/ru/about/"
+
+
+def test_static_files_are_served_by_nginx_compressed_and_cached_for_good(layout):
+    _, _, page = layout.fetch("/ru/")
+    stylesheet = re.search(rb'href="(/static/css/portal\.[0-9a-f]{12}\.css)"', page)
+    assert stylesheet, "the page links the hash-named stylesheet"
+    path = stylesheet.group(1).decode()
+
+    status, headers, _ = layout.fetch(path, headers={"Accept-Encoding": "gzip"})
+
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert "immutable" in headers["Cache-Control"]
+    assert layout.nginx_saw(path)
+    assert not layout.gunicorn_saw(path)
+
+
+def test_image_renditions_are_served_by_nginx(layout):
+    code = (
+        "import io\n"
+        "from PIL import Image as Picture\n"
+        "from django.core.files.images import ImageFile\n"
+        "from wagtail.images.models import Image\n"
+        "data = io.BytesIO(); Picture.new('RGB', (120, 90), 'navy').save(data, 'PNG')\n"
+        "image = Image.objects.create(title='Trial', file=ImageFile(data, name='trial.png'))\n"
+        "print(image.get_rendition('fill-60x40').url)"
+    )
+    url = layout.manage_shell(code)
+    assert url.startswith("/media/images/")
+
+    status, headers, body = layout.fetch(url)
+
+    assert status == 200
+    assert headers["Content-Type"] == "image/png"
+    assert body.startswith(b"\x89PNG")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert not layout.gunicorn_saw(url)
+
+
+def test_documents_are_not_served_from_the_media_folder(layout):
+    """/documents/ goes through the portal, which checks the collection's
+    privacy; the file itself under /media/ is never handed out."""
+    documents = layout.media / "documents"
+    documents.mkdir(parents=True, exist_ok=True)
+    (documents / "board-minutes.pdf").write_bytes(b"%PDF-1.4 private")
+
+    status, _, body = layout.fetch("/media/documents/board-minutes.pdf")
+
+    assert status == 404
+    assert b"private" not in body
+
+
+def test_a_20_mb_body_is_refused_by_nginx(layout):
+    connection = layout.connection(layout.https_port)
+    try:
+        connection.putrequest("POST", "/ru/accounts/login/")
+        connection.putheader("Content-Length", str(20 * 1024 * 1024))
+        connection.putheader("Content-Type", "application/octet-stream")
+        connection.endheaders()
+        connection.send(b"\0" * 65536)
+        response = connection.getresponse()
+        status = response.status
+    finally:
+        connection.close()
+
+    assert status == 413
+    assert not layout.gunicorn_saw("/ru/accounts/login/")
+
+
+def test_the_visitor_address_and_https_come_from_nginx(layout):
+    status, _, body = layout.fetch("/__client__/", source=OUTSIDER, headers=FORGED)
+
+    assert status == 200
+    # The address nginx saw, not nginx's own (127.0.0.1) nor the forged one.
+    assert json.loads(body) == {"ip": OUTSIDER, "secure": True}
+
+
+def test_forwarded_headers_sent_straight_to_gunicorn_are_not_believed(layout):
+    _, _, body = layout.fetch(
+        "/__client__/", port=layout.gunicorn_port, tls=False, source=OUTSIDER, headers=FORGED
+    )
+    page_status, page_headers, _ = layout.fetch(
+        "/ru/", port=layout.gunicorn_port, tls=False, source=OUTSIDER, headers=FORGED
+    )
+
+    assert json.loads(body) == {"ip": OUTSIDER, "secure": False}
+    # Not taken for HTTPS: the page is redirected there.
+    assert page_status == 301
+    assert page_headers["Location"] == "https://127.0.0.1/ru/"
+
+
+def test_ctrl_c_stops_nginx_and_gunicorn(layout):
+    """Runs last: stops the layout the way Ctrl-C in a terminal does."""
+    returncode = layout.stop(signal.SIGINT)
+
+    assert returncode == 130
+    for port in (layout.https_port, layout.http_port, layout.gunicorn_port):
+        with socket.socket() as sock, pytest.raises(ConnectionRefusedError):
+            sock.connect(("127.0.0.1", port))
