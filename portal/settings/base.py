@@ -140,16 +140,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL (or CACHE_URL) points at Redis. With
 # Redis the app servers keep no state of their own and can run side by side.
+# A Redis that is down or slow costs a request at most a short timeout per
+# call and is logged, never raised (portal/cache.py); sessions are written
+# to the database too, so members stay signed in while Redis restarts.
 REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "rusmeco",
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
