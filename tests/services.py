@@ -9,6 +9,12 @@ import socket
 import subprocess
 import threading
 import time
+import urllib.error
+import urllib.request
+from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+from django.core.handlers.wsgi import WSGIHandler
+from django.db import connections
 
 
 def free_port():
@@ -139,3 +145,42 @@ def tcp_proxy(host, port):
         yield proxy
     finally:
         proxy.stop()
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def wsgi_server():
+    """The portal served by Django's WSGI handler on 127.0.0.1, one request
+    at a time in a thread of its own: unlike the test client, each request
+    goes through the full request cycle, including the closing and
+    replacing of broken database connections (close_old_connections).
+    Yields fetch(path) -> (status, headers, text)."""
+    server = make_server("127.0.0.1", 0, WSGIHandler(), handler_class=_QuietHandler)
+
+    def serve():
+        try:
+            server.serve_forever(poll_interval=0.1)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+
+    def fetch(path):
+        url = f"http://127.0.0.1:{server.server_port}{path}"
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                return response.status, response.headers, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read().decode()
+
+    try:
+        yield fetch
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
