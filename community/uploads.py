@@ -124,3 +124,11 @@ class PictureFormMixin:
                 if old and old != picture.name:
                     transaction.on_commit(partial(picture.storage.delete, old))
         return saved
+
+    def discard_new_pictures(self):
+        """After a save that failed: delete the pictures it had already
+        stored, which no committed row points to."""
+        for name, old in self._stored_pictures.items():
+            picture = getattr(self.instance, name)
+            if picture and picture._committed and picture.name != old:
+                picture.storage.delete(picture.name)

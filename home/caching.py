@@ -31,10 +31,28 @@ class Generation:
         return cache.get_or_set(self.key, _fresh_start, None)
 
     def advance(self, **kwargs):
+        _unadvanced.add(self)
+        _advance_waiting()
+
+    def _try_advance(self):
+        """Advance the counter; True if the cache has it afterwards."""
         try:
             cache.incr(self.key)
-        except ValueError:  # not in the cache: never set, or evicted
+        except ValueError:  # not in the cache: never set, evicted, or unreachable
             cache.set(self.key, _fresh_start(), None)
+        return cache.get(self.key) is not None
+
+
+# Generations whose advance the cache did not take (Redis was down): until
+# it does, every read of the generations tries again, so entries cached
+# before the change cannot be served once Redis answers again.
+_unadvanced = set()
+
+
+def _advance_waiting():
+    for generation in list(_unadvanced):
+        if generation._try_advance():
+            _unadvanced.discard(generation)
 
 
 # Advanced when a page is published, unpublished, moved or deleted, a view
@@ -60,6 +78,8 @@ def cached(key, build, *generations, timeout):
 
 def _current(generations):
     """The current numbers of `generations`, read together."""
+    if _unadvanced:
+        _advance_waiting()
     found = cache.get_many([generation.key for generation in generations]) if generations else {}
     return [
         found[generation.key] if generation.key in found else generation.current()

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.cache import cache
+from django.db import transaction
 from django.http import Http404
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
@@ -65,6 +66,15 @@ def over_rate_limit(user):
     except ValueError:
         cache.set(key, 1, RATE_WINDOW_SECONDS)
         return False
+
+
+def lock_thread(parent_id):
+    """Before a reply is placed: lock the first comment of its thread, so
+    that replies posted at the same moment take their places (order, level)
+    one after the other. SQLite's transactions hold the write lock anyway."""
+    if parent_id:
+        thread = XtdComment.norel_objects.filter(pk=parent_id).values("thread_id")
+        list(XtdComment.norel_objects.select_for_update().filter(pk__in=thread).values("pk"))
 
 
 def refuse(request, page, form, message, status):
@@ -129,8 +139,13 @@ def post_comment(request):
     )
     if any(response is False for _receiver, response in responses):
         return refuse(request, page, form, None, status=400)
-    comment.save()
-    signals.comment_was_posted.send(sender=comment.__class__, comment=comment, request=request)
+    with transaction.atomic():
+        # django-comments-xtd writes a comment twice (the row, then its place
+        # in the thread) and moves the comments after a reply down: all of
+        # it or nothing, should the database fail in between.
+        lock_thread(comment.get("parent_id"))
+        comment.save()
+        signals.comment_was_posted.send(sender=comment.__class__, comment=comment, request=request)
 
     messages.success(request, _("Your comment has been published."))
     posted = getattr(comment, "xtd_comment", None)

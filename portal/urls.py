@@ -19,6 +19,10 @@ from home import views as home_views
 from home.sitemap import PortalSitemap
 from search import views as search_views
 
+# A request that fails because the database is unreachable gets a 503 page
+# (portal/errors.py). /healthz is answered by portal.health's middleware.
+handler500 = "portal.errors.server_error"
+
 urlpatterns = [
     # Checked for the page's edit permission before wagtail-localize's views
     # (see home/translation_access.py).

@@ -11,7 +11,7 @@ a coordinator would.
 import pytest
 from django.core.cache import cache
 from django.utils import translation
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 from community.models import PeopleIndexPage
 from home.demo import child_page
@@ -42,6 +42,23 @@ def _clean_state():
     cache.clear()
     yield
     translation.activate("ru")
+
+
+@pytest.fixture
+def migrated_site(transactional_db):
+    """For tests with real transactions (threads, outages): what the
+    migrations made and they need: both locales, the Russian home page and
+    the default site. A live-server test that ran
+    earlier may have emptied the database when it ended; then they are made
+    again here."""
+    russian, _ = Locale.objects.get_or_create(language_code="ru")
+    Locale.objects.get_or_create(language_code="en")
+    if not Site.objects.filter(is_default_site=True).exists():
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=russian)
+        )
+        home = root.add_child(instance=HomePage(title="RUSMECO", slug="home", locale=russian))
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
 
 
 @pytest.fixture

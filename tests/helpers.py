@@ -96,6 +96,22 @@ def picture(name="photo.jpg", size=(64, 48), image_format="JPEG", colour="navy")
     return SimpleUploadedFile(name, output.getvalue(), content_type=content_type)
 
 
+def comment_form_data(page, text, reply_to=0, followup=False):
+    """What the comment form on `page` (a library item) sends: post it to
+    /ru/comments/post/."""
+    from library.forms import LibraryCommentForm
+
+    form = LibraryCommentForm(page)
+    data = {
+        name: form.initial[name]
+        for name in ("content_type", "object_pk", "timestamp", "security_hash")
+    }
+    data.update({"comment": text, "reply_to": reply_to})
+    if followup:
+        data["followup"] = "1"
+    return data
+
+
 def member_cards(html):
     """{name: (regions, themes)} as the member cards of a page (the people
     directory) show them: use it to check who is listed, and not merely

@@ -83,7 +83,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: the visitor's address and scheme from our proxy's headers, and
+    # /healthz for load balancers, before HTTPS redirects, host checks and
+    # sessions (portal/health.py).
+    "portal.health.HealthCheckMiddleware",
+    # Then the visitor's address and scheme from our proxy's headers, and
     # from nobody else's, before the HTTPS redirect or anything else reads
     # them (portal/proxies.py).
     "portal.proxies.TrustedProxyMiddleware",
@@ -154,16 +157,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL (or CACHE_URL) points at Redis. With
 # Redis the app servers keep no state of their own and can run side by side.
+# A Redis that is down or slow costs a request at most a short timeout per
+# call and is logged, never raised (portal/cache.py); sessions are written
+# to the database too, so members stay signed in while Redis restarts.
 REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "rusmeco",
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
@@ -212,11 +222,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# E-mail: the console in development, SMTP when EMAIL_HOST is set.
+# E-mail: the console in development, SMTP when EMAIL_HOST is set. A mail
+# server that is down is logged and never fails the request (home/mail.py);
+# EMAIL_TIMEOUT bounds how long a request waits for one that hangs.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@rusmeco.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 if os.environ.get("EMAIL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_BACKEND = "home.mail.SMTPBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -18,31 +18,13 @@ import pytest
 from django.core import mail
 from django.db import connection, connections
 from django.test import Client
-from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage
 from rusmeco_events import registration
 from rusmeco_events.models import Registration
 from tests.factories import EventPageFactory, MemberFactory
 
 MEMBERS = 8
 SEATS = 3
-
-
-@pytest.fixture
-def migrated_site(transactional_db):
-    """What the migrations made and this test needs: both locales, the
-    Russian home page and the default site. A live-server test that ran
-    earlier may have emptied the database when it ended; then they are made
-    again here."""
-    russian, _ = Locale.objects.get_or_create(language_code="ru")
-    Locale.objects.get_or_create(language_code="en")
-    if not Site.objects.filter(is_default_site=True).exists():
-        root = Page.get_first_root_node() or Page.add_root(
-            instance=Page(title="Root", slug="root", locale=russian)
-        )
-        home = root.add_child(instance=HomePage(title="RUSMECO", slug="home", locale=russian))
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
 
 
 @pytest.mark.django_db(transaction=True)

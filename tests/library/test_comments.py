@@ -12,21 +12,8 @@ from django.test import Client, override_settings
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
-from library.forms import LibraryCommentForm
 from tests.factories import CaseStudyPageFactory, translate
-
-
-def form_data(page, text, reply_to=0, followup=False):
-    """What the comment form on `page` sends."""
-    form = LibraryCommentForm(page)
-    data = {
-        name: form.initial[name]
-        for name in ("content_type", "object_pk", "timestamp", "security_hash")
-    }
-    data.update({"comment": text, "reply_to": reply_to})
-    if followup:
-        data["followup"] = "1"
-    return data
+from tests.helpers import comment_form_data as form_data
 
 
 def post(client, page, text, **kwargs):

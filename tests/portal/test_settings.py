@@ -32,6 +32,7 @@ def read_settings(settings="portal.settings.base", **env):
         "'cache': s.CACHES['default']['BACKEND'], "
         "'cache_location': s.CACHES['default'].get('LOCATION'), "
         "'email': s.EMAIL_BACKEND, 'media': str(s.MEDIA_ROOT), "
+        "'sessions': s.SESSION_ENGINE, "
         "'static': s.STORAGES['staticfiles']['BACKEND'], 'debug': s.DEBUG}))"
     )
     result = run_python(code, settings, **env)
@@ -80,14 +81,18 @@ def test_database_url_switches_to_postgresql():
 def test_redis_url_switches_the_cache_to_redis(variable):
     values = read_settings(**{variable: "redis://127.0.0.1:6379/1"})
 
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    # Django's RedisCache, answering as an empty cache while Redis is down.
+    assert values["cache"] == "portal.cache.ResilientRedisCache"
     assert values["cache_location"] == "redis://127.0.0.1:6379/1"
+    # Members stay signed in when Redis restarts: sessions are in the database.
+    assert values["sessions"] == "django.contrib.sessions.backends.cached_db"
 
 
 def test_email_host_switches_to_smtp():
     values = read_settings(EMAIL_HOST="smtp.rusmeco.example")
 
-    assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"
+    # Django's SMTP backend, logging a failed delivery instead of raising.
+    assert values["email"] == "home.mail.SMTPBackend"
 
 
 @pytest.mark.parametrize(
