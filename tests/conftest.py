@@ -10,6 +10,8 @@ a coordinator would.
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connections
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -35,6 +37,64 @@ def pytest_configure(config):
         "markers",
         "localize: the fixtures translate with wagtail-localize (tests about translation)",
     )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgresql` are left out when the suite runs on SQLite
+    (CI's PostgreSQL pass runs them), and reported as deselected."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    needs_postgresql = [item for item in items if item.get_closest_marker("postgresql")]
+    if needs_postgresql:
+        config.hook.pytest_deselected(items=needs_postgresql)
+        items[:] = [item for item in items if not item.get_closest_marker("postgresql")]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as the migrations leave it (site, locales, home
+    page, groups, workflow, collections), kept so it can be put back after
+    a test with real transactions has emptied the database."""
+    with django_db_blocker.unblock():
+        for connection in connections.all(initialized_only=True):
+            if not hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+def _runs_real_transactions(item):
+    marker = item.get_closest_marker("django_db")
+    transaction = bool(
+        marker and (marker.kwargs.get("transaction") or (marker.args[:1] == (True,)))
+    )
+    fixtures = getattr(item, "fixturenames", ())
+    return transaction or "transactional_db" in fixtures or "live_server" in fixtures
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A test with real transactions ends by emptying the database; the
+    tests after it in the same process expect what the migrations made, so
+    it is put back (one flush and one load, only after such tests)."""
+    result = yield
+    if _runs_real_transactions(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all(initialized_only=True):
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents is None:
+                    continue
+                call_command(
+                    "flush",
+                    database=connection.alias,
+                    interactive=False,
+                    inhibit_post_migrate=True,
+                    verbosity=0,
+                )
+                connection.creation.deserialize_db_from_string(contents)
+    return result
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 from django_comments_xtd.models import XtdComment
 
@@ -51,11 +51,7 @@ def assert_well_formed(thread):
     assert {c.pk: c.nested_count for c in thread} == {c.pk: descendants[c.pk] for c in thread}
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="concurrent writers need PostgreSQL here (see the docstring); "
-    "CI runs this in its PostgreSQL pass",
-)
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_200_comments_posted_at_once_are_all_kept_in_well_formed_threads(migrated_site, library_ru):
     item = CaseStudyPageFactory(parent=library_ru)

@@ -108,10 +108,7 @@ def database_behind_proxy(migrated_site):
             settings["HOST"], settings["PORT"] = host, port
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="a server restart is PostgreSQL's; CI runs this in its PostgreSQL pass",
-)
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_requests_during_a_postgresql_restart_get_503_and_the_site_recovers(
     about_ru, database_behind_proxy
