@@ -15,7 +15,8 @@ from django.utils import timezone
 from wagtail.models import Workflow, WorkflowPage
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home.workflows import RegionCoordinatorsTask, region_group_name
+from home.region_roles import region_group_name
+from home.workflows import RegionCoordinatorsTask
 from library.models import ArticlePage, CaseStudyPage
 
 
