@@ -114,19 +114,23 @@ class CommentIndexView(IndexView):
         return allowed.annotate(page_title=Subquery(page_title.values("title")[:1]))
 
 
-class CommentEditView(EditView):
-    def get_object(self, queryset=None):
-        comment = super().get_object(queryset)
-        # The screen is open to every region's coordinators: refuse the
-        # comments of other regions.
-        if not self.user_has_permission_for_instance("change", comment):
+class OwnRegionCommentMixin:
+    """The screen is open to every region's coordinators: refuse the
+    comments of other regions."""
+
+    def get_object(self, *args, **kwargs):
+        comment = super().get_object(*args, **kwargs)
+        if not can_moderate_comment(self.request.user, comment):
             raise PermissionDenied
         return comment
 
 
-class CommentHistoryView(HistoryView):
-    def get_base_object_queryset(self):
-        return comments_moderated_by(self.request.user, super().get_base_object_queryset())
+class CommentEditView(OwnRegionCommentMixin, EditView):
+    pass
+
+
+class CommentHistoryView(OwnRegionCommentMixin, HistoryView):
+    pass
 
 
 class CommentViewSet(ModelViewSet):
