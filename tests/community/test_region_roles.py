@@ -760,14 +760,21 @@ def test_renaming_a_group_moves_no_rights(tree, regions, staff):
     Group.objects.filter(name="Region coordinators: ekaterinburg").update(
         name="Region coordinators: moscow"
     )
+    page = submit_news(AdminClient(staff["editor"]), tree.moscow_ru, REVIEW_TITLE, "moscow-fair")
+    task_state = page.current_workflow_task_state
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]
+    )
+
+    ekaterinburg = AdminClient(staff["ekaterinburg"])
+    before = state()
+    assert_refused(ekaterinburg, ekaterinburg.send("post", approve, {"comment": ""}), approve)
+    assert state() == before
+    assert live_title(page) == (REVIEW_TITLE, False)
 
     moscow = AdminClient(staff["moscow"])
-    assert (
-        moscow.get(reverse("wagtailadmin_pages:edit", args=[tree.moscow_news.pk])).status_code
-        == 200
-    )
-    edit = reverse("wagtailadmin_pages:edit", args=[tree.ekb_news.pk])
-    assert_refused(moscow, moscow.get(edit), edit)
+    assert moscow.send("post", approve, {"comment": ""}).status_code == 302
+    assert live_title(page) == (REVIEW_TITLE, True)
 
 
 @pytest.mark.django_db
