@@ -2,17 +2,15 @@
 region's page, and nothing under another region's.
 
 Wagtail's page permissions are given per subtree, so when a region page is
-created (in any language) its region's coordinators group ("Region
-coordinators: <region slug>", see home/workflows.py) receives the page
+created (in any language) its region's coordinators group (the region's
+own, `Region.coordinators`, see home/region_roles.py) receives the page
 permissions on it. Pages elsewhere in the tree with a region (library
 items, events) reach the region's coordinators through the regional review
 instead.
 """
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from wagtail.models import GroupPagePermission
-
-from home.workflows import region_group_name
 
 COORDINATOR_PAGE_PERMISSIONS = [
     "add_page",
@@ -24,9 +22,10 @@ COORDINATOR_PAGE_PERMISSIONS = [
 
 
 def grant_region_page(region_page):
-    group = Group.objects.filter(name=region_group_name(region_page.region.slug)).first()
-    if group is None:
+    region = region_page.region
+    if region is None or region.coordinators_id is None:
         return
+    group = region.coordinators
     for permission in Permission.objects.filter(
         content_type__app_label="wagtailcore", codename__in=COORDINATOR_PAGE_PERMISSIONS
     ):

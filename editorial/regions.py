@@ -1,7 +1,7 @@
 """Which regions a user coordinates, and which region a page belongs to.
 
-A coordinator is a member of the group "Region coordinators: <region slug>"
-(home/workflows.py). Pages carry their region in a `region` foreign key to
+A coordinator is a member of the group bound to the region
+(`Region.coordinators`, home/region_roles.py). Pages carry their region in a `region` foreign key to
 home.Region on their own model (library items, events, regional pages …);
 the models are found in the app registry, so a new app's regional pages
 appear on the dashboard without a change here.
@@ -15,7 +15,7 @@ from django.db.models import CharField, Subquery, Value
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
-from home.workflows import REGION_GROUP_PREFIX
+from home.region_roles import regions_coordinated_by
 
 
 def coordinated_region_slugs(user):
@@ -23,8 +23,8 @@ def coordinated_region_slugs(user):
     superuser, who oversees every region. One query (none for superusers)."""
     if user.is_superuser:
         return None
-    names = user.groups.filter(name__startswith=REGION_GROUP_PREFIX).values_list("name", flat=True)
-    return sorted(name.removeprefix(REGION_GROUP_PREFIX) for name in names)
+    slugs = regions_coordinated_by(user).values_list("slug", flat=True)
+    return sorted(set(slugs))
 
 
 @functools.cache

@@ -14,21 +14,13 @@ which gives it its `region` (a home.Region) and this permission tester.
 
 from wagtail.models import PagePermissionTester
 
-from home.workflows import region_group_name, region_of
+from home.region_roles import user_coordinates
+from home.workflows import region_of
 
 
 def coordinates_region_of(user, page):
     """Whether `user` is one of the coordinators of `page`'s region."""
-    if not user.is_active or user.is_anonymous:
-        return False
-    region = region_of(page)
-    if region is None:
-        return False
-    # Remembered on the user for the request: the editor asks many times.
-    checks = user.__dict__.setdefault("_coordinates_region", {})
-    if region.slug not in checks:
-        checks[region.slug] = user.groups.filter(name=region_group_name(region.slug)).exists()
-    return checks[region.slug]
+    return user_coordinates(user, region_of(page))
 
 
 class RegionalPagePermissionTester(PagePermissionTester):

@@ -11,7 +11,7 @@ the cache until a theme or region is saved or deleted (the taxonomy
 generation, home/caching.py), so a warm page spends no query on them.
 """
 
-from django.db.models import Value
+from django.db.models import IntegerField, Value
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
@@ -113,13 +113,22 @@ COLUMNS = (
     "time_zone",
     "short_name",
     "description",
+    "coordinators_id",
+    "collection_id",
 )
+
+
+def _blank(column):
+    # A typed blank: PostgreSQL unites a column only with its own type.
+    if column.endswith("_id"):
+        return Value(None, output_field=IntegerField())
+    return Value("")
 
 
 def _rows_of(model):
     """(model name, language code, *COLUMNS) of each term of `model`."""
     own = {field.attname for field in model._meta.concrete_fields}
-    columns = [name if name in own else Value("") for name in COLUMNS]
+    columns = [name if name in own else _blank(name) for name in COLUMNS]
     return model.objects.order_by().values_list(
         Value(model._meta.model_name), "locale__language_code", *columns
     )

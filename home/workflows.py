@@ -7,11 +7,9 @@ Moscow coordinator approves Moscow case studies and not Ekaterinburg ones.
 A page without a region waits for the task's own groups (the "Coordinators"
 group by default). Superusers may approve anything.
 
-A region knows its group by a naming convention on the region's slug, which
-is the same in every language and does not change with a translated name:
-the coordinators of the region with the slug `moscow` are the members of the
-group "Region coordinators: moscow". A new region needs only a group of that
-name (the migration creates the groups of the three founding regions).
+A region's coordinators are the members of the group bound to the region
+itself (`Region.coordinators`, see home/region_roles.py), whatever the
+region's slug or the group's name.
 """
 
 from django.conf import settings
@@ -26,12 +24,6 @@ from wagtail.models import LockableMixin, Page, Task, TaskState, Workflow, Workf
 from wagtail.signals import task_submitted
 
 from home.self_approval import forbid_self_approval
-
-REGION_GROUP_PREFIX = "Region coordinators: "
-
-
-def region_group_name(region_slug):
-    return f"{REGION_GROUP_PREFIX}{region_slug}"
 
 
 def region_of(obj):
@@ -54,7 +46,7 @@ class RegionCoordinatorsTask(Task):
         blank=True,
         related_name="+",
         help_text=_(
-            "Pages with a region go to the group “Region coordinators: <region slug>”; "
+            "Pages with a region go to the coordinators of their region; "
             "pages without one go to these groups."
         ),
     )
@@ -73,7 +65,7 @@ class RegionCoordinatorsTask(Task):
         """The groups whose members may approve `obj`."""
         region = region_of(obj)
         if region is not None:
-            return Group.objects.filter(name=region_group_name(region.slug))
+            return Group.objects.filter(pk=region.coordinators_id)
         return self.groups.all()
 
     def user_can_approve(self, obj, user):

@@ -1,5 +1,5 @@
 """Comment actions on the public site: post, delete one's own, flag, and
-hide or approve (coordinators and moderators).
+hide or approve (moderators, and the coordinators of the item's region).
 
 Posting goes through django-comments-xtd's form and signals (which store
 the comment, build the thread and send the follow-up e-mails); these views
@@ -23,9 +23,9 @@ from django_comments import signals
 from django_comments.views.moderation import perform_approve, perform_delete, perform_flag
 from django_comments_xtd.models import XtdComment
 
-from library.comments import can_moderate
 from library.forms import LibraryCommentForm
 from library.models import LibraryItemPage
+from library.moderation import can_moderate
 from portal.proxies import client_ip
 
 COMMENTS_PER_WINDOW = 10
@@ -206,8 +206,10 @@ def moderate_comment(request, comment_id, action):
     comment, page = comment_and_page(request, comment_id)
     if not request.user.is_authenticated:
         return redirect_to_login(page.url, settings.LOGIN_URL)
-    if not can_moderate(request.user):
-        return forbidden(request, page, _("Only coordinators and moderators can do this."))
+    if not can_moderate(request.user, page):
+        return forbidden(
+            request, page, _("Only moderators and this region's coordinators can do this.")
+        )
     if action == "hide":
         perform_delete(request, comment)
         messages.success(request, _("The comment and its replies are hidden."))

@@ -6,7 +6,7 @@ public and not removed. Two ways out:
 
 - The author deletes it: its text is wiped and it is marked removed, and its
   replies stay (the thread shows "deleted by its author" in its place).
-- A coordinator or moderator hides it (django-comments' "remove", with a
+- A moderator, or a coordinator of the item's region, hides it (django-comments' "remove", with a
   moderator flag): django-comments-xtd hides its replies along with it, and
   approving it brings them back. Moderators see hidden comments on the page.
 """
@@ -19,11 +19,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Page
 
-MODERATE_PERMISSION = "django_comments.can_moderate"
-
-
-def can_moderate(user):
-    return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
+from library.moderation import can_moderate
 
 
 def visible_comments():
@@ -52,7 +48,8 @@ def comments_annotation():
 
 def comments_of(page, user):
     """(thread tree, number of visible comments) of a library item, in one
-    query. Moderators also get hidden comments, with their flag counts."""
+    query. Those who moderate its comments (library/moderation.py) also get
+    hidden comments, with their flag counts."""
     comments = XtdComment.objects.filter(
         content_type=ContentType.objects.get_for_model(page),
         object_pk=str(page.pk),
@@ -63,7 +60,7 @@ def comments_of(page, user):
         # prefetch spares a query per comment.
         Prefetch("flags", queryset=CommentFlag.objects.none())
     )
-    if can_moderate(user):
+    if can_moderate(user, page):
         comments = comments.annotate(
             flag_count=Count("flags", filter=Q(flags__flag=CommentFlag.SUGGEST_REMOVAL))
         )

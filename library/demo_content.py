@@ -21,6 +21,7 @@ from wagtail.models import Site
 
 from home.demo import child_page, demo_loader, translate
 from home.models import HomePage, Region, Topic
+from home.region_roles import shared_collection
 from library.choices import ItemType
 from library.models import ArticlePage, CaseStudyPage, LibraryIndexPage, ReadCount
 
@@ -533,8 +534,11 @@ def demo_image(index):
         )
     buffer = io.BytesIO()
     canvas.save(buffer, "PNG")
+    # Items of several regions share these pictures.
     return Image.objects.create(
-        title=title, file=ImageFile(buffer, name=f"library-demo-{index + 1}.png")
+        title=title,
+        file=ImageFile(buffer, name=f"library-demo-{index + 1}.png"),
+        collection=shared_collection(),
     )
 
 

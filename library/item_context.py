@@ -16,9 +16,10 @@ from django.shortcuts import resolve_url
 
 from home.caching import PAGES, TAXONOMY, cached
 from home.models import Region, Topic
-from library.comments import can_moderate, comments_of
+from library.comments import comments_of
 from library.forms import LibraryCommentForm
 from library.listing import CACHE_SECONDS
+from library.moderation import can_moderate
 
 
 def item_facts(page, preview=False):
@@ -73,6 +74,6 @@ def item_context(page, request):
         "comment_tree": comment_tree,
         "comment_total": comment_total,
         "comment_form": LibraryCommentForm(page),
-        "can_moderate": can_moderate(request.user),
+        "can_moderate": can_moderate(request.user, page),
         "login_url": f"{resolve_url(settings.LOGIN_URL)}?{next_url}",
     }

@@ -5,10 +5,12 @@
 - members' comments (with the address they were sent from) and the flags
   they put on comments in the data export; comments anonymised on account
   erasure (flags go with the account);
-- the Comments screen of the admin, where coordinators and moderators hide
-  or show comments.
+- the Comments screen of the admin, where moderators hide or show every
+  comment and a region's coordinators those on their region's items
+  (library/moderation.py).
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +18,8 @@ from django_comments_xtd.models import XtdComment
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -27,6 +30,7 @@ from home.whats_new import WhatsNewEntry, WhatsNewSource
 from library.choices import ItemType
 from library.comments import erase_commenter, export_comments, export_flags
 from library.models import LibraryItemPage
+from library.moderation import can_moderate_comment, comments_moderated_by, coordinates_a_region
 from library.templatetags.library_tags import comments_label, reads_label
 
 
@@ -74,16 +78,35 @@ def erase_library_comments(user):
 
 class CommentPermissionPolicy(ModelPermissionPolicy):
     """Comments come from members on the public site: in the admin they are
-    only hidden or shown, never created or deleted."""
+    only hidden or shown, never created or deleted. Region coordinators
+    open the screen without the model permissions, and see and change only
+    their region's comments."""
 
     READ_ONLY_ACTIONS = {"add", "delete"}
+    MODERATING_ACTIONS = {"view", "change"}
 
     def user_has_permission(self, user, action):
-        return action not in self.READ_ONLY_ACTIONS and super().user_has_permission(user, action)
+        if action in self.READ_ONLY_ACTIONS:
+            return False
+        return super().user_has_permission(user, action) or (
+            action in self.MODERATING_ACTIONS and coordinates_a_region(user)
+        )
 
     def user_has_any_permission(self, user, actions):
-        allowed = set(actions) - self.READ_ONLY_ACTIONS
-        return bool(allowed) and super().user_has_any_permission(user, allowed)
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and can_moderate_comment(user, instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(
+            self.user_has_permission_for_instance(user, action, instance) for action in actions
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        return comments_moderated_by(user, self.model._default_manager.all())
 
 
 register_permission_policy(XtdComment, CommentPermissionPolicy(XtdComment))
@@ -91,14 +114,30 @@ register_permission_policy(XtdComment, CommentPermissionPolicy(XtdComment))
 
 class CommentIndexView(IndexView):
     def get_base_queryset(self):
+        allowed = comments_moderated_by(self.request.user, super().get_base_queryset())
         page_title = Page.objects.annotate(pk_text=Cast("pk", output_field=CharField())).filter(
             pk_text=OuterRef("object_pk")
         )
-        return (
-            super()
-            .get_base_queryset()
-            .annotate(page_title=Subquery(page_title.values("title")[:1]))
-        )
+        return allowed.annotate(page_title=Subquery(page_title.values("title")[:1]))
+
+
+class OwnRegionCommentMixin:
+    """The screen is open to every region's coordinators: refuse the
+    comments of other regions."""
+
+    def get_object(self, *args, **kwargs):
+        comment = super().get_object(*args, **kwargs)
+        if not can_moderate_comment(self.request.user, comment):
+            raise PermissionDenied
+        return comment
+
+
+class CommentEditView(OwnRegionCommentMixin, EditView):
+    pass
+
+
+class CommentHistoryView(OwnRegionCommentMixin, HistoryView):
+    pass
 
 
 class CommentViewSet(ModelViewSet):
@@ -109,6 +148,8 @@ class CommentViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     index_view_class = CommentIndexView
+    edit_view_class = CommentEditView
+    history_view_class = CommentHistoryView
     list_display = [
         Column("comment", label=_("Comment")),
         Column("name", label=_("Member")),

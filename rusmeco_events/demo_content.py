@@ -24,6 +24,7 @@ from wagtail.models import Site
 
 from home.demo import child_page, demo_loader, translate
 from home.models import HomePage, Region, Topic
+from home.region_roles import shared_collection
 from rusmeco_events.models import EventIndexPage, EventPage, LearningPage
 
 MOSCOW = zoneinfo.ZoneInfo("Europe/Moscow")
@@ -500,11 +501,15 @@ def load_kick_off(calendar, event):
     start = datetime.datetime(*event["start"], tzinfo=event["zone"])
     end = start + datetime.timedelta(hours=event["hours"])
     title_ru = event["title"][0]
+    # An event's pictures and programme are its region's to look after.
+    collection = region.collection if region else shared_collection()
     photos = [
-        drawn_image(f"{title_ru} — иллюстрация {number}", seed=len(event["slug"]) + number)
+        drawn_image(f"{title_ru} — иллюстрация {number}", len(event["slug"]) + number, collection)
         for number in (1, 2)
     ]
-    programme = text_document(f"Программа: {title_ru}", event["slug"], event["programme"])
+    programme = text_document(
+        f"Программа: {title_ru}", event["slug"], event["programme"], collection
+    )
     page = child_page(
         calendar,
         EventPage,
@@ -583,7 +588,7 @@ def load_upcoming(calendar, event, today):
     translate(page, "en", english(event))
 
 
-def drawn_image(title, seed):
+def drawn_image(title, seed, collection):
     """A small picture in the portal's colours, drawn once and kept."""
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
@@ -601,11 +606,13 @@ def drawn_image(title, seed):
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=80)
     return Image.objects.create(
-        title=title, file=ImageFile(buffer, name=f"event-illustration-{seed}.jpg")
+        title=title,
+        file=ImageFile(buffer, name=f"event-illustration-{seed}.jpg"),
+        collection=collection,
     )
 
 
-def text_document(title, slug, text):
+def text_document(title, slug, text, collection):
     Document = get_document_model()
     existing = Document.objects.filter(title=title).first()
     if existing is not None:
@@ -613,4 +620,4 @@ def text_document(title, slug, text):
     upload = SimpleUploadedFile(
         f"{slug}-programme.txt", text.encode("utf-8"), content_type="text/plain"
     )
-    return Document.objects.create(title=title, file=upload)
+    return Document.objects.create(title=title, file=upload, collection=collection)

@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page, Site
 from community.models import PeopleIndexPage
 from home.demo import child_page
 from home.models import FormField, FormPage, HomePage, SiteSettings, StandardPage
-from home.workflows import region_group_name
+from home.region_roles import region_group_name
 from library.models import LibraryIndexPage
 from rusmeco_events.models import EventIndexPage
 from tests.factories import (

@@ -30,7 +30,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from community.models import Company, CompanyMembership, NewsPage, Profile, Role
 from home import demo
 from home.models import Region, Topic
-from home.workflows import region_group_name
+from home.region_roles import region_group_name
 from library.models import ArticlePage, CaseStudyPage, ItemType
 from rusmeco_events.models import EventPage, Registration
 from tests.helpers import in_days

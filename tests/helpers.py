@@ -16,6 +16,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
@@ -67,6 +68,23 @@ def csrf_client(user=None):
     if user is not None:
         client.force_login(user)
     return client
+
+
+class AdminClient(Client):
+    """A client logged in as `user` that enforces CSRF, with the token the
+    admin's dashboard set: use it for what a user does in the admin."""
+
+    def __init__(self, user):
+        super().__init__(enforce_csrf_checks=True)
+        self.force_login(user)
+        self.dashboard = self.get(reverse("wagtailadmin_home"))
+        assert self.dashboard.status_code == 200
+        self.token = self.cookies["csrftoken"].value
+
+    def send(self, method, url, data=None):
+        if method == "get":
+            return self.get(url)
+        return self.post(url, {**(data or {}), "csrfmiddlewaretoken": self.token})
 
 
 def csrf_token(client, url):

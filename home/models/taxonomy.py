@@ -79,10 +79,32 @@ class Topic(TaxonomyTerm):
 
 
 class Region(TaxonomyTerm):
-    """A regional centre of the community, with the time zone of its city."""
+    """A regional centre of the community, with the time zone of its city.
+
+    Its coordinators' group and its collection of images and documents
+    belong to the region itself, not to its slug or the group's name, and
+    are shared by its translations: they are set when the region is first
+    saved (home/region_roles.py) and cannot be edited in the admin, so
+    renaming a region or a group moves no rights."""
 
     time_zone = models.CharField(
         _("time zone"), max_length=64, choices=REGION_TIME_ZONES, default="Europe/Moscow"
+    )
+    coordinators = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("coordinators"),
+        null=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        null=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     panels = [
@@ -101,6 +123,13 @@ class Region(TaxonomyTerm):
                 fields=["locale", "slug"], name="unique_region_slug_per_locale"
             ),
         ]
+
+    def save(self, *args, **kwargs):
+        if self.coordinators_id is None or self.collection_id is None:
+            from home.region_roles import equip_region
+
+            equip_region(self)
+        super().save(*args, **kwargs)
 
     @property
     def tzinfo(self):

@@ -14,6 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib import messages
+from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.test import Client
@@ -24,7 +25,10 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from community.models import NewsPage, RegionIndexPage, RegionPage
 from home.demo import child_page, translate
-from tests.factories import StaffFactory
+from home.models import Region
+from tests.factories import RegionFactory, StaffFactory
+from tests.factories import translate as translate_term
+from tests.helpers import AdminClient
 
 MOSCOW_NEWS_TITLE = "Форум TechnoSpring в Москве"
 EKB_NEWS_TITLE = "Выставка UralExpo в Екатеринбурге"
@@ -73,23 +77,6 @@ def tree(home_ru, home_en, regions, translator):
         moscow_en=moscow_en,
         ekb_en=ekb_en,
     )
-
-
-class AdminClient(Client):
-    """A logged-in client that enforces CSRF, with the token the admin's
-    dashboard set."""
-
-    def __init__(self, user):
-        super().__init__(enforce_csrf_checks=True)
-        self.force_login(user)
-        self.dashboard = self.get(reverse("wagtailadmin_home"))
-        assert self.dashboard.status_code == 200
-        self.token = self.cookies["csrftoken"].value
-
-    def send(self, method, url, data=None):
-        if method == "get":
-            return self.get(url)
-        return self.post(url, {**(data or {}), "csrfmiddlewaretoken": self.token})
 
 
 def news_form(title, slug):
@@ -686,3 +673,126 @@ def test_a_translation_never_goes_live_by_itself(client, tree, staff):
 
     assert not Page.objects.get(pk=translation.pk).live
     assert client.get("/en/regions/moscow/draft-news/").status_code == 404
+
+
+# --- a region's rights belong to the region, not to its slug -----------------
+
+
+def region_snippet_form(region, slug):
+    """The admin form of a Region snippet with a new slug."""
+    return {
+        "name": region.name,
+        "slug": slug,
+        "time_zone": region.time_zone,
+        "sort_order": region.sort_order,
+    }
+
+
+def region_slugs():
+    return dict(Region.objects.order_by("pk").values_list("pk", "slug"))
+
+
+def change_slug(client, region, slug):
+    url = reverse("wagtailsnippets_home_region:edit", args=[region.pk])
+    return url, client.send("post", url, region_snippet_form(region, slug))
+
+
+@pytest.mark.django_db
+def test_a_coordinator_cannot_give_another_regions_slug_to_take_it_over(tree, regions, staff):
+    """The attack: rename `moscow`, then call Ekaterinburg `moscow`, so that
+    "Moscow's" rights reach Ekaterinburg's pages."""
+    client = AdminClient(staff["moscow"])
+    before, slugs = state(), region_slugs()
+
+    for region, slug in ((regions["moscow"], "moscow-old"), (regions["ekaterinburg"], "moscow")):
+        edit = reverse("wagtailsnippets_home_region:edit", args=[region.pk])
+        assert_refused(client, client.get(edit), edit)
+        url, response = change_slug(client, region, slug)
+        assert_refused(client, response, url)
+
+    assert region_slugs() == slugs
+    assert state() == before
+
+
+@pytest.mark.django_db
+def test_slugs_changed_by_the_head_office_move_no_rights(tree, regions, staff):
+    head_office = AdminClient(staff["coordinator"])
+    for region, slug in ((regions["moscow"], "moscow-old"), (regions["ekaterinburg"], "moscow")):
+        _url, response = change_slug(head_office, region, slug)
+        assert response.status_code == 302, response.content[:2000]
+    assert Region.objects.get(pk=regions["ekaterinburg"].pk).slug == "moscow"
+
+    # The Moscow coordinator can neither edit nor approve Ekaterinburg's pages …
+    moscow = AdminClient(staff["moscow"])
+    edit = reverse("wagtailadmin_pages:edit", args=[tree.ekb_news.pk])
+    before = state()
+    assert_refused(moscow, moscow.get(edit), edit)
+    assert_refused(moscow, moscow.send("post", edit, page_form(tree.ekb_news, "Захвачено")), edit)
+    page = submit_news(AdminClient(staff["editor"]), tree.ekb_ru, REVIEW_TITLE, "ural-fair")
+    task_state = page.current_workflow_task_state
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]
+    )
+    after_submission = state()
+    assert_refused(moscow, moscow.send("post", approve, {"comment": ""}), approve)
+    assert state() == after_submission
+    assert live_title(tree.ekb_news) == (EKB_NEWS_TITLE, True)
+    assert [row for row in before["pages"] if row[0] == tree.ekb_news.pk] == [
+        row for row in state()["pages"] if row[0] == tree.ekb_news.pk
+    ]
+
+    # … and Ekaterinburg's coordinators keep theirs; Moscow's keep Moscow.
+    ekaterinburg = AdminClient(staff["ekaterinburg"])
+    assert ekaterinburg.send("post", approve, {"comment": ""}).status_code == 302
+    assert live_title(page) == (REVIEW_TITLE, True)
+    response = ekaterinburg.send(
+        "post", edit, page_form(tree.ekb_news, "Уральская выставка") | PUBLISH
+    )
+    assert response.status_code == 302, response.content[:2000]
+    assert live_title(tree.ekb_news) == ("Уральская выставка", True)
+    moscow_edit = reverse("wagtailadmin_pages:edit", args=[tree.moscow_news.pk])
+    assert moscow.get(moscow_edit).status_code == 200
+
+
+@pytest.mark.django_db
+def test_renaming_a_group_moves_no_rights(tree, regions, staff):
+    Group.objects.filter(name="Region coordinators: moscow").update(name="Москва: координаторы")
+    Group.objects.filter(name="Region coordinators: ekaterinburg").update(
+        name="Region coordinators: moscow"
+    )
+    page = submit_news(AdminClient(staff["editor"]), tree.moscow_ru, REVIEW_TITLE, "moscow-fair")
+    task_state = page.current_workflow_task_state
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]
+    )
+
+    ekaterinburg = AdminClient(staff["ekaterinburg"])
+    before = state()
+    assert_refused(ekaterinburg, ekaterinburg.send("post", approve, {"comment": ""}), approve)
+    assert state() == before
+    assert live_title(page) == (REVIEW_TITLE, False)
+
+    moscow = AdminClient(staff["moscow"])
+    assert moscow.send("post", approve, {"comment": ""}).status_code == 302
+    assert live_title(page) == (REVIEW_TITLE, True)
+
+
+@pytest.mark.django_db
+def test_a_new_region_gets_a_group_and_collection_of_its_own(regions, locale_en):
+    kazan = RegionFactory(slug="kazan", name="Казань")
+    english = translate_term(kazan, name="Kazan")
+
+    assert kazan.coordinators.name == "Region coordinators: kazan"
+    assert kazan.collection.name == "Казань"
+    assert (english.coordinators_id, english.collection_id) == (
+        kazan.coordinators_id,
+        kazan.collection_id,
+    )
+    others = {region.coordinators_id for region in regions.values()}
+    assert kazan.coordinators_id not in others and len(others) == 3
+    # The group's name is only a label: a later region of the same slug
+    # gets a fresh group, not Kazan's.
+    kazan.slug = "kazan-old"
+    kazan.save()
+    again = RegionFactory(slug="kazan", name="Казань-2")
+    assert again.coordinators_id != kazan.coordinators_id

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page
 
-from home.workflows import region_group_name
+from home.region_roles import region_group_name
 from tests.factories import CaseStudyPageFactory, StaffFactory
 
 

@@ -13,8 +13,9 @@ from wagtail.models import PageLogEntry, TaskState
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.models import StandardPage
+from home.region_roles import region_group_name
 from home.self_approval import SELF_APPROVAL_LOG_ACTION
-from home.workflows import RegionCoordinatorsTask, region_group_name
+from home.workflows import RegionCoordinatorsTask
 from tests.factories import CaseStudyPageFactory, StaffFactory
 from tests.helpers import csrf_client, csrf_token, logged_in
 from tests.library.test_workflow import case_study_form, refused
