@@ -9,8 +9,10 @@ a coordinator would.
 """
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connections
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
@@ -78,7 +80,8 @@ def pytest_runtest_teardown(item, nextitem):
     tests after it in the same process expect what the migrations made, so
     it is put back (one flush and one load, only after such tests)."""
     result = yield
-    if _runs_real_transactions(item):
+    # After the last test the test database is already gone.
+    if nextitem is not None and _runs_real_transactions(item):
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():
@@ -94,6 +97,13 @@ def pytest_runtest_teardown(item, nextitem):
                     verbosity=0,
                 )
                 connection.creation.deserialize_db_from_string(contents)
+                # The rows come back with their ids; PostgreSQL's sequences,
+                # reset by the flush, must continue after them.
+                with connection.cursor() as cursor:
+                    for sql in connection.ops.sequence_reset_sql(
+                        no_style(), apps.get_models(include_auto_created=True)
+                    ):
+                        cursor.execute(sql)
     return result
 
 
