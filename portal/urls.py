@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
         name="translation_missing",
     ),
     path("accounts/", include("community.urls")),
+    path("notifications/", include("notifications.urls")),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("comments/", include("library.urls")),
     path("", include(wagtail_urls)),

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     # Members: accounts (django-allauth), person and company profiles, the
     # people directory, who's new and who's online.
     "community",
+    # The notification centre: follows, notifications under the bell,
+    # e-mail preferences, digests and one-click unsubscribing.
+    "notifications",
     "allauth",
     "allauth.account",
     # Case studies, articles and expert advice, with themes, read counts,

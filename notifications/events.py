@@ -1,0 +1,111 @@
+"""The kinds of event a member can be told of, each with its translated
+sentence and the channel it goes to unless the member chose another.
+
+A sentence names the actor as {actor} and what it is about as {title}; a
+batched event (likes of a day) also gets {count}. Apps notify with the
+event's name: `notify(member, "reply", target=comment, actor=author)`.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from notifications.channels import Channel
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    label: str
+    sentence: str
+    default: str
+    # Shown only to members who may receive it (coordinators' reviews).
+    for_staff: bool = False
+    # Gathered into one notification a day per target.
+    batched: bool = False
+    # The channels a member may choose from (all of them unless limited).
+    channels: tuple = tuple(Channel)
+
+
+EVENT_TYPES = {
+    event.name: event
+    for event in [
+        EventType(
+            "reply",
+            _("Replies to my comments, topics and posts"),
+            _("{actor} replied to you on “{title}”"),
+            Channel.EMAIL,
+        ),
+        EventType(
+            "mention",
+            _("Mentions of me"),
+            _("{actor} mentioned you on “{title}”"),
+            Channel.EMAIL,
+        ),
+        EventType(
+            "accepted_answer",
+            _("My answer accepted"),
+            _("Your answer on “{title}” was accepted"),
+            Channel.EMAIL,
+        ),
+        EventType(
+            "like",
+            _("Likes of what I wrote"),
+            _("What you wrote on “{title}” was liked ({count})"),
+            Channel.DAILY,
+            batched=True,
+        ),
+        EventType(
+            "watched_post",
+            _("New posts in topics, boards and blogs I follow"),
+            _("{actor} wrote on “{title}”"),
+            Channel.WEEKLY,
+        ),
+        EventType(
+            "followed_content",
+            _("New library items, events and news in what I follow"),
+            _("New on the portal: “{title}”"),
+            Channel.WEEKLY,
+        ),
+        EventType(
+            "waitlist_promoted",
+            _("A seat for me from the waiting list"),
+            _("A seat has come free for you: “{title}”"),
+            Channel.EMAIL,
+        ),
+        EventType(
+            "event_reminder",
+            _("Reminders the day before my events"),
+            _("Tomorrow: “{title}”"),
+            Channel.EMAIL,
+        ),
+        EventType(
+            "company_invitation",
+            _("Invitations to a company"),
+            _("{actor} invited you to join “{title}”"),
+            Channel.EMAIL,
+        ),
+        EventType(
+            "review_waiting",
+            _("Items waiting for my review"),
+            _("“{title}” is waiting for your review"),
+            Channel.EMAIL,
+            for_staff=True,
+        ),
+        # Not an event but the weekly e-mail itself: new items in what the
+        # member follows (or their region), active discussions, upcoming
+        # events. Its unsubscribe link turns it off.
+        EventType(
+            "digest",
+            _("The weekly digest of my region and what I follow"),
+            "",
+            Channel.WEEKLY,
+            channels=(Channel.WEEKLY, Channel.OFF),
+        ),
+    ]
+}
+
+
+def event_type(name):
+    """The event type called `name`; a KeyError names a mistake in code."""
+    return EVENT_TYPES[name]

@@ -1,0 +1,95 @@
+"""What a notification can be about, and how it is shown.
+
+Each model a notification may point at registers a function that takes
+the targets of one page of notifications and the member reading them, and
+returns, for the ones the member may still see, their title and links in
+the active language: one or two queries for all of them, whatever their
+number. A target the member may no longer see (a page unpublished or
+restricted, a comment hidden) is left out, so a notification never names
+it.
+
+Apps register their own models in their `apps.py` ready():
+
+    register_target(XtdComment, present_comments)
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from home.querysets import every_page
+
+
+@dataclass(frozen=True)
+class Shown:
+    title: str
+    url: str
+    full_url: str
+
+
+_PRESENTERS = {}
+
+
+def register_target(model, present):
+    """`present(objects, user)` returns {object pk: Shown} for the objects
+    `user` may see."""
+    _PRESENTERS[model] = present
+
+
+def presenter_for(model):
+    for klass in model.__mro__:
+        if klass in _PRESENTERS:
+            return _PRESENTERS[klass]
+    return None
+
+
+def present(objects, user):
+    """{(model, pk): Shown} for the targets in `objects` that `user` may see."""
+    by_presenter = {}
+    for obj in objects:
+        presenter = presenter_for(type(obj))
+        if presenter is not None:
+            by_presenter.setdefault(presenter, []).append(obj)
+    shown = {}
+    for presenter, group in by_presenter.items():
+        for pk, item in presenter(group, user).items():
+            shown[(presenter, pk)] = item
+    return {
+        (type(obj), obj.pk): shown[(presenter_for(type(obj)), obj.pk)]
+        for obj in objects
+        if (presenter_for(type(obj)), obj.pk) in shown
+    }
+
+
+def visible_pages_in_language(pages):
+    """{page pk: the page to show}: the pages among `pages` that anyone may
+    see, each replaced by its live translation in the active language
+    where there is one. Two queries."""
+    ids = [page.pk for page in pages]
+    visible = {
+        row["pk"]: row["translation_key"]
+        for row in every_page().visible().filter(pk__in=ids).values("pk", "translation_key")
+    }
+    translations = {
+        page.translation_key: page
+        for page in every_page()
+        .visible(get_language())
+        .filter(translation_key__in=set(visible.values()))
+        .specific(defer=True)
+    }
+    return {
+        page.pk: translations.get(page.translation_key, page)
+        for page in pages
+        if page.pk in visible
+    }
+
+
+def present_pages(pages, user):
+    return {
+        pk: Shown(page.title, page.get_url(), page.get_full_url())
+        for pk, page in visible_pages_in_language(pages).items()
+    }
+
+
+register_target(Page, present_pages)
