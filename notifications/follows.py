@@ -8,6 +8,10 @@ members; the discussion apps register boards, topics and blogs the same
 way:
 
     register_follow_kind(FollowKind("board", _("Board"), key_of=..., find=...))
+
+Pages show the button with `{% follow_button "board" board %}`
+(notifications/templatetags/notification_tags.py); the settings page lists
+every kind's follows by `str()` of what `find` returns.
 """
 
 import uuid

@@ -133,6 +133,8 @@ def test_a_members_own_pages_have_the_strict_policy_and_no_inline_code(
         "company members": "/ru/accounts/companies/romashka/members/",
         "new company": "/ru/accounts/companies/new/",
         "my data": "/ru/accounts/data/",
+        "notifications": "/ru/notifications/",
+        "notification settings": "/ru/notifications/settings/",
         "password change": "/ru/accounts/password/change/",
         "e-mail addresses": "/ru/accounts/email/",
         "log-out": "/ru/accounts/logout/",
