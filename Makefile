@@ -1,5 +1,6 @@
 # Set-up and everyday commands of the RUSMECO portal.
 #   make run    install, migrate, compile messages, load demo content, serve
+#               (with a worker for the background jobs beside the server)
 #   make test   install test tools, run every test
 #   make production   the production layout (nginx + gunicorn) on 127.0.0.1
 #   make deploy-check Django's deployment checks with production settings
@@ -39,8 +40,13 @@ setup: messages
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_content
 
+# The worker runs the queued background jobs (e-mail, search index updates);
+# it stops with the server, on Ctrl-C or when the server stops by itself.
 run: setup
-	@echo "Serving on http://$(HOST):$(PORT)/"
+	@echo "Serving on http://$(HOST):$(PORT)/ with a background worker (manage.py db_worker)"
+	@$(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # The browser tests drive Debian's Chromium; install it when it is missing.

@@ -2,7 +2,8 @@
 # `make production`: the production layout on this machine, for a trial.
 # Collects static files, migrates, then runs gunicorn (gunicorn.conf.py) on
 # 127.0.0.1 behind nginx (deploy/nginx.conf) with a self-signed certificate,
-# in the foreground; Ctrl-C stops both.
+# and the worker that runs the queued background jobs (e-mail, search index
+# updates: `manage.py db_worker`), in the foreground; Ctrl-C stops all three.
 #
 # Production settings need SECRET_KEY, ALLOWED_HOSTS, REDIS_URL and
 # WAGTAILADMIN_BASE_URL; for the trial they default to loopback values.
@@ -49,17 +50,19 @@ fi
 gunicorn_pid=$!
 "$NGINX" -p "$NGINX_RUN_DIR" -c "$NGINX_RUN_DIR/nginx.conf" -g "daemon off;" &
 nginx_pid=$!
+"$PY" manage.py db_worker --no-reload &
+worker_pid=$!
 
 stop() {
     trap - INT TERM
-    kill -TERM "$gunicorn_pid" "$nginx_pid" 2>/dev/null || true
-    wait "$gunicorn_pid" "$nginx_pid" 2>/dev/null || true
+    kill -TERM "$gunicorn_pid" "$nginx_pid" "$worker_pid" 2>/dev/null || true
+    wait "$gunicorn_pid" "$nginx_pid" "$worker_pid" 2>/dev/null || true
 }
 trap 'stop; exit 130' INT
 trap 'stop; exit 143' TERM
 
 echo "Serving https://127.0.0.1:$NGINX_HTTPS_PORT/ (self-signed certificate) and http://127.0.0.1:$NGINX_HTTP_PORT/; Ctrl-C stops."
-# When either stops by itself, the other is stopped too.
-wait -n "$gunicorn_pid" "$nginx_pid" || true
+# When one stops by itself, the others are stopped too.
+wait -n "$gunicorn_pid" "$nginx_pid" "$worker_pid" || true
 stop
 exit 1

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home import contact_submissions, translation_review
+from home import contact_submissions, task_reports, translation_review
 from home.models import Region, Topic
 from home.self_approval import SELF_APPROVAL_LOG_ACTION, SelfApprovalLogFormatter
 from home.whats_new import whats_new
@@ -42,6 +42,11 @@ hooks.register("register_home_section", whats_new)
 # A member's contact form messages (see home/member_data.py).
 hooks.register("register_member_data_export", contact_submissions.export_submissions)
 hooks.register("register_member_data_erasure", contact_submissions.erase_submissions)
+
+
+# Failed background tasks, for superusers (see home/task_reports.py).
+hooks.register("register_admin_urls", task_reports.admin_urls)
+hooks.register("register_reports_menu_item", task_reports.menu_item)
 
 
 @hooks.register("register_admin_urls")

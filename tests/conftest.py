@@ -107,6 +107,17 @@ def pytest_runtest_teardown(item, nextitem):
     return result
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _mail_through_the_queue(django_test_environment):
+    """Django's test set-up points EMAIL_BACKEND straight at locmem; the
+    portal sends every message through its queue (home/mail.py), so the
+    tests do too: what lands in mail.outbox has made the round trip through
+    the task's arguments (the immediate backend runs it at once)."""
+    from django.conf import settings
+
+    settings.EMAIL_BACKEND = "home.mail.QueueBackend"
+
+
 @pytest.fixture(autouse=True)
 def _clean_state():
     cache.clear()

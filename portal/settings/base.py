@@ -83,6 +83,9 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     # The coordinators' dashboard in the admin.
     "editorial",
+    # Background jobs (Django's tasks API) and their queue in the database.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -225,21 +228,32 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# E-mail: the console in development, SMTP when EMAIL_HOST is set. A mail
-# server that is down is logged and never fails the request (home/mail.py);
-# EMAIL_TIMEOUT bounds how long a request waits for one that hangs.
+# Background jobs: Wagtail's search and reference index updates, cache
+# purges and every e-mail are tasks in a queue kept in the database (SQLite
+# or PostgreSQL, the same transaction as the data that asked for them), run
+# by `manage.py db_worker` (`make run` starts one; see README, "Background
+# jobs"). Failed tasks are tried again later (home/tasks.py) and kept, with
+# the reason, in the admin's failed tasks report.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# E-mail: every message is queued (home/mail.py); the worker delivers it
+# through EMAIL_DELIVERY_BACKEND: the console in development, SMTP when
+# EMAIL_HOST is set. A mail server that is down is logged, tried again
+# later and never fails the request; EMAIL_TIMEOUT bounds how long the
+# worker waits for one that hangs.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@rusmeco.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+EMAIL_BACKEND = "home.mail.QueueBackend"
 if os.environ.get("EMAIL_HOST"):
-    EMAIL_BACKEND = "home.mail.SMTPBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "RUSMECO"

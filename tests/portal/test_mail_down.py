@@ -2,8 +2,11 @@
 comment, the invitation, the contact message and the registration are kept,
 the page answers as usual, and the failed e-mail is logged.
 
-The portal's SMTP backend (the one EMAIL_HOST selects) talks to a real port
-on 127.0.0.1 that refuses connections."""
+Every message goes through the queue (home/mail.py); the tests run it with
+the immediate backend, so the delivery happens inside the request, through
+Django's SMTP backend (the one EMAIL_HOST selects) to a real port on
+127.0.0.1 that refuses connections. tests/portal/test_tasks.py covers the
+database queue, where it is tried again later."""
 
 import logging
 
@@ -28,7 +31,7 @@ from tests.services import free_port
 @pytest.fixture
 def mail_server_down(settings, caplog):
     """SMTP to a closed port; returns the log of failed sends."""
-    settings.EMAIL_BACKEND = "home.mail.SMTPBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = free_port()
     settings.EMAIL_USE_TLS = False

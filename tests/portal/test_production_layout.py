@@ -1,12 +1,14 @@
 """The production layout as `make production` runs it (deploy/production_trial.sh):
 migrate and collectstatic with production settings, then nginx (Debian's, as
 the invoking user, with its pid, logs and temporary files in a folder of the
-test) in front of gunicorn (gunicorn.conf.py), on 127.0.0.1 and free ports.
+test) in front of gunicorn (gunicorn.conf.py), on 127.0.0.1 and free ports,
+with the worker that runs the queued background jobs beside them.
 
 nginx serves static and media files itself, refuses large bodies and tells
 gunicorn the visitor's address and scheme; the portal believes those only
 from nginx. Requests "from another machine" come from 127.0.0.3, an address
-gunicorn does not trust. Every wait is bounded; Ctrl-C stops both servers.
+gunicorn does not trust. Every wait is bounded; Ctrl-C stops both servers
+and the worker.
 
 The settings are production's plus one test-only address, /__client__/
 (tests/portal/production_echo_settings.py), that shows what the portal
@@ -270,7 +272,24 @@ def test_forwarded_headers_sent_straight_to_gunicorn_are_not_believed(layout):
     assert page_headers["Location"] == "https://127.0.0.1/ru/"
 
 
-def test_ctrl_c_stops_nginx_and_gunicorn(layout):
+def test_the_worker_delivers_queued_mail(layout):
+    """Mail is queued by whoever sends it and delivered by the layout's
+    worker: to the console, as no EMAIL_HOST is set."""
+    queued = layout.manage_shell(
+        "from django.core.mail import send_mail; "
+        "print(send_mail('Layout worker check', 'Text', None, ['anna@members.example']))"
+    )
+    assert queued == "1"
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if "Subject: Layout worker check" in layout.output.read_text():
+            break
+        time.sleep(0.5)
+    assert "Subject: Layout worker check" in layout.output.read_text()
+
+
+def test_ctrl_c_stops_nginx_gunicorn_and_the_worker(layout):
     """Runs last: stops the layout the way Ctrl-C in a terminal does."""
     returncode = layout.stop(signal.SIGINT)
 
@@ -278,3 +297,13 @@ def test_ctrl_c_stops_nginx_and_gunicorn(layout):
     for port in (layout.https_port, layout.http_port, layout.gunicorn_port):
         with socket.socket() as sock, pytest.raises(ConnectionRefusedError):
             sock.connect(("127.0.0.1", port))
+    # Nothing of the layout's process group is left, the worker included.
+    deadline = time.monotonic() + STOP_TIMEOUT
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(layout.process.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.2)
+    with pytest.raises(ProcessLookupError):
+        os.killpg(layout.process.pid, 0)

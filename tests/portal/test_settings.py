@@ -31,7 +31,8 @@ def read_settings(settings="portal.settings.base", **env):
         "'name': str(s.DATABASES['default']['NAME']), "
         "'cache': s.CACHES['default']['BACKEND'], "
         "'cache_location': s.CACHES['default'].get('LOCATION'), "
-        "'email': s.EMAIL_BACKEND, 'media': str(s.MEDIA_ROOT), "
+        "'email': s.EMAIL_BACKEND, 'delivery': s.EMAIL_DELIVERY_BACKEND, "
+        "'tasks': s.TASKS['default']['BACKEND'], 'media': str(s.MEDIA_ROOT), "
         "'sessions': s.SESSION_ENGINE, "
         "'static': s.STORAGES['staticfiles']['BACKEND'], 'debug': s.DEBUG}))"
     )
@@ -47,7 +48,10 @@ def test_no_variables_give_the_embedded_defaults():
     assert values["name"] == str(PROJECT / "db.sqlite3")
     assert values["cache"] == "django.core.cache.backends.locmem.LocMemCache"
     assert values["media"] == str(PROJECT / "media")
-    assert values["email"] == "django.core.mail.backends.console.EmailBackend"
+    # Mail is queued in the database and printed by the worker.
+    assert values["email"] == "home.mail.QueueBackend"
+    assert values["delivery"] == "django.core.mail.backends.console.EmailBackend"
+    assert values["tasks"] == "django_tasks_db.DatabaseBackend"
 
 
 def test_a_sqlite_transaction_holds_the_write_lock_from_its_start(tmp_path):
@@ -91,8 +95,10 @@ def test_redis_url_switches_the_cache_to_redis(variable):
 def test_email_host_switches_to_smtp():
     values = read_settings(EMAIL_HOST="smtp.rusmeco.example")
 
-    # Django's SMTP backend, logging a failed delivery instead of raising.
-    assert values["email"] == "home.mail.SMTPBackend"
+    # Queued, then delivered by Django's SMTP backend, whose errors reach
+    # the task so that it can be tried again.
+    assert values["email"] == "home.mail.QueueBackend"
+    assert values["delivery"] == "django.core.mail.backends.smtp.EmailBackend"
 
 
 @pytest.mark.parametrize(
