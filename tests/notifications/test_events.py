@@ -530,4 +530,43 @@ def fan_out_queries(library_ru, topics, count):
 
 @pytest.mark.django_db
 def test_the_fan_out_takes_as_many_queries_for_50_followers_as_for_5(library_ru, topics):
-    assert fan_out_queries(library_ru, topics, 5) == fan_out_queries(library_ru, topics, 50)
+    few = fan_out_queries(library_ru, topics, 5)
+
+    assert fan_out_queries(library_ru, topics, 50) == few
+    assert few <= 8
+
+
+def presenting_queries(targets, reader):
+    from notifications.targets import present
+
+    with CaptureQueriesContext(connection) as queries:
+        shown = present(targets, reader)
+    assert len(shown) == len(targets)
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_targets_are_presented_in_as_many_queries_for_30_as_for_5(
+    library_ru, calendar_ru, regions, anna
+):
+    counts = []
+    for size in (5, 30):
+        items = [CaseStudyPageFactory(parent=library_ru) for _ in range(5)]
+        comments = [CommentFactory(page=items[n % 5]) for n in range(size)]
+        invitations = [
+            CompanyMembership.objects.create(company=CompanyFactory(), user=anna, accepted=False)
+            for _ in range(size)
+        ]
+        events = [EventPageFactory(parent=calendar_ru, slug=f"e{size}-{n}") for n in range(size)]
+        registrations = [RegistrationFactory(event=event, user=anna) for event in events]
+        presenting_queries(comments[:1], anna)  # the site's root paths, cached once
+        counts.append(
+            (
+                presenting_queries(comments, anna),
+                presenting_queries(invitations, anna),
+                presenting_queries(registrations, anna),
+            )
+        )
+
+    assert counts[0] == counts[1]
+    assert max(counts[0]) <= 3
