@@ -8,5 +8,11 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from community import signals
+        from community.memberships import present_memberships
+        from community.models import CompanyMembership, NewsPage
+        from notifications.followed import announce_when_published
+        from notifications.targets import register_target
 
         signals.connect()
+        register_target(CompanyMembership, present_memberships)
+        announce_when_published(NewsPage)

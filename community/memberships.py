@@ -3,12 +3,14 @@ account deletion: invitations, leaving, removing, and what happens to a
 company whose last manager goes."""
 
 from allauth.account.models import EmailAddress
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from community.models import Company, CompanyMembership, Role
+from notifications.notify import notify
+from notifications.targets import Shown
+from portal.links import absolute_url
 
 
 class MembershipError(Exception):
@@ -33,25 +35,36 @@ def find_member(email):
     return address.user
 
 
-def invite(company, email, role, invited_by, invitation_url):
+def invite(company, email, role, invited_by):
     """Invite the member with this address, if there is one and they are not
     in the company yet. Says nothing about whether there was: the manager
-    gets the same answer either way."""
+    gets the same answer either way. The member is told through the
+    notification centre ("company_invitation", by e-mail at once unless
+    they chose otherwise), which links to their companies page, where they
+    accept or decline."""
     user = find_member(email)
     if user is None or company.memberships.filter(user=user).exists():
         return
-    CompanyMembership.objects.create(
+    membership = CompanyMembership.objects.create(
         company=company, user=user, role=role, accepted=False, invited_by=invited_by
     )
-    context = {
-        "company": company,
-        "inviter": invited_by.get_full_name() or invited_by.get_username(),
-        "invitation_url": invitation_url,
+    transaction.on_commit(
+        lambda: notify(user, "company_invitation", target=membership, actor=invited_by)
+    )
+
+
+def present_memberships(memberships, user):
+    """Notification targets (notifications/targets.py): invitations and
+    memberships, shown to their own member only, as the company's name
+    and a link to the member's companies page. One query."""
+    own = CompanyMembership.objects.filter(
+        pk__in=[membership.pk for membership in memberships], user_id=user.pk
+    ).select_related("company")
+    path = reverse("community:my_companies")
+    return {
+        membership.pk: Shown(membership.company.name, path, absolute_url(path))
+        for membership in own
     }
-    subject = render_to_string("community/email/invitation_subject.txt", context).strip()
-    body = render_to_string("community/email/invitation_message.txt", context)
-    email_to = user.email
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email_to]))
 
 
 def _is_last_manager(membership):

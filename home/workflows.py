@@ -12,18 +12,19 @@ itself (`Region.coordinators`, see home/region_roles.py), whatever the
 region's slug or the group's name.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier
 from wagtail.models import LockableMixin, Page, Task, TaskState, Workflow, WorkflowPage
 from wagtail.signals import task_submitted
 
 from home.self_approval import forbid_self_approval
+from notifications.targets import Shown
+from portal.links import absolute_url
 
 
 def region_of(obj):
@@ -139,29 +140,64 @@ class RegionCoordinatorsTask(Task):
         return in_progress.filter(pk__in=allowed)
 
 
-class RegionCoordinatorsSubmissionNotifier(BaseGroupApprovalTaskStateEmailNotifier):
-    """E-mails the coordinators who may approve a submitted page (those of
-    its region), not everyone in the task's groups. Connected to Wagtail's
-    `task_submitted` signal by the library app."""
+def tell_coordinators(sender, instance, user=None, **kwargs):
+    """Connected to Wagtail's `task_submitted`: a page submitted to the
+    regional review is waiting for the coordinators who may approve it
+    (those of its region, or the task's groups for a page without one),
+    not for the member who submitted it. They are told through the
+    notification centre ("review_waiting", by e-mail at once unless they
+    chose otherwise), which replaces the e-mail Wagtail's group approval
+    would send. Superusers, who may approve anything, are not told here:
+    Wagtail's own "submitted" e-mail of the workflow reaches them
+    (WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS), and one e-mail per
+    person is enough."""
+    task = instance.task.specific
+    if not isinstance(task, RegionCoordinatorsTask):
+        return
+    from notifications.notify import notify
 
-    notification = "submitted"
+    page = instance.workflow_state.content_object
+    coordinators = task.approvers(page)
+    if user is not None:
+        coordinators = coordinators.exclude(pk=user.pk)
+    for coordinator in coordinators:
+        notify(coordinator, "review_waiting", target=instance, actor=user)
 
-    def can_handle(self, instance, **kwargs):
-        return isinstance(instance, TaskState) and isinstance(
-            instance.task.specific, RegionCoordinatorsTask
-        )
 
-    def get_recipient_users(self, task_state, **kwargs):
-        recipients = task_state.task.specific.approvers(
-            task_state.workflow_state.content_object,
-            include_superusers=getattr(
-                settings, "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", True
-            ),
-        )
-        triggering_user = kwargs.get("user")
-        if triggering_user is not None:
-            recipients = recipients.exclude(pk=triggering_user.pk)
-        return recipients
+def present_reviews(task_states, user):
+    """Notification targets (notifications/targets.py): reviews still in
+    progress, shown to those who may approve them, as the page's title
+    and a link to its editor in the admin. A few queries, whatever the
+    number of reviews."""
+    from home.models import Region
+
+    states = list(
+        TaskState.objects.filter(
+            pk__in=[state.pk for state in task_states], status=TaskState.STATUS_IN_PROGRESS
+        ).select_related("workflow_state")
+    )
+    page_ids = {int(state.workflow_state.object_id) for state in states}
+    pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk()
+    regions = Region.objects.in_bulk(
+        {getattr(page, "region_id", None) for page in pages.values()} - {None}
+    )
+    groups = set(user.groups.values_list("pk", flat=True))
+    task_groups = {}
+    for task_id, group_id in RegionCoordinatorsTask.groups.through.objects.filter(
+        regioncoordinatorstask_id__in={state.task_id for state in states}
+    ).values_list("regioncoordinatorstask_id", "group_id"):
+        task_groups.setdefault(task_id, set()).add(group_id)
+    shown = {}
+    for state in states:
+        page = pages.get(int(state.workflow_state.object_id))
+        if page is None:
+            continue
+        region = regions.get(getattr(page, "region_id", None))
+        approvers = {region.coordinators_id} if region else task_groups.get(state.task_id, set())
+        if user.is_active and (user.is_superuser or groups & approvers):
+            path = reverse("wagtailadmin_pages:edit", args=[page.pk])
+            shown[state.pk] = Shown(page.title, path, absolute_url(path))
+    return shown
 
 
 def assign_regional_review(sender, instance, created, raw=False, **kwargs):
@@ -186,8 +222,8 @@ def connect_signals():
     # Wagtail e-mails a submitted page to the groups of a group-approval
     # task; the regional review tells the coordinators of the page's region.
     task_submitted.connect(
-        RegionCoordinatorsSubmissionNotifier(),
-        sender=TaskState,
-        weak=False,
-        dispatch_uid="home-region-coordinators-submitted",
+        tell_coordinators, sender=TaskState, dispatch_uid="home-region-coordinators-submitted"
     )
+    from notifications.targets import register_target
+
+    register_target(TaskState, present_reviews)

@@ -8,6 +8,20 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Library")
 
     def ready(self):
-        from library import signals
+        from django_comments_xtd import views as xtd_views
+        from django_comments_xtd.models import XtdComment
+
+        from library import comment_notices, signals
+        from library.comments import present_comments
+        from library.models import LibraryItemPage
+        from notifications.followed import announce_when_published
+        from notifications.targets import register_target
 
         signals.connect()
+        register_target(XtdComment, present_comments)
+        announce_when_published(LibraryItemPage)
+        # django-comments-xtd calls its follow-up function by name once a
+        # comment is stored: ours leaves out the author of the comment
+        # replied to, who gets the "reply" notification instead (see
+        # library/comment_notices.py).
+        xtd_views.notify_comment_followers = comment_notices.notify_comment_followers

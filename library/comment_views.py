@@ -2,7 +2,8 @@
 hide or approve (moderators, and the coordinators of the item's region).
 
 Posting goes through django-comments-xtd's form and signals (which store
-the comment, build the thread and send the follow-up e-mails); these views
+the comment, build the thread and send the follow-up e-mails), then tells
+the author replied to and the members mentioned (library/comment_notices.py); these views
 add the library's rules: members only, library items only, a clear message
 for every refusal, and a limit on how fast a member may post.
 """
@@ -23,6 +24,7 @@ from django_comments import signals
 from django_comments.views.moderation import perform_approve, perform_delete, perform_flag
 from django_comments_xtd.models import XtdComment
 
+from library.comment_notices import comment_posted
 from library.forms import LibraryCommentForm
 from library.models import LibraryItemPage
 from library.moderation import can_moderate
@@ -147,8 +149,10 @@ def post_comment(request):
         comment.save()
         signals.comment_was_posted.send(sender=comment.__class__, comment=comment, request=request)
 
-    messages.success(request, _("Your comment has been published."))
     posted = getattr(comment, "xtd_comment", None)
+    # Committed above: the members told can already read it.
+    comment_posted(posted)
+    messages.success(request, _("Your comment has been published."))
     return redirect(page.url + (f"#c{posted.pk}" if posted else "#comments"))
 
 

@@ -8,6 +8,12 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events and learning")
 
     def ready(self):
+        from notifications.followed import announce_when_published
+        from notifications.targets import register_target
+        from rusmeco_events.models import EventPage, Registration
+        from rusmeco_events.notices import present_registrations
         from rusmeco_events.signals import connect_signals
 
         connect_signals()
+        register_target(Registration, present_registrations)
+        announce_when_published(EventPage)

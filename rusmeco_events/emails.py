@@ -1,6 +1,7 @@
 """E-mails to members about their registrations: the confirmation of a
-seat (with the event as an .ics attachment) and the news that a seat has
-come free for someone on the waiting list.
+seat (with the event as an .ics attachment). That a seat has come free for
+someone on the waiting list is a notification ("waitlist_promoted",
+rusmeco_events/notices.py), e-mailed by the notification centre.
 
 They are written in the language the member registered in and sent after
 the registration has been committed; a mail server that fails is logged
@@ -25,10 +26,6 @@ logger = logging.getLogger(__name__)
 
 def send_confirmation(registration):
     _send(registration, "confirmation")
-
-
-def send_promotion(registration):
-    _send(registration, "promotion")
 
 
 def _send(registration, template):

@@ -9,7 +9,7 @@ the database busy fails, and is tried again after a short pause.
 
 Both languages of an event share one list of seats: registrations belong
 to the first page of the event's translations (`EventPage.registration_event`).
-E-mails go out only once the transaction has committed.
+E-mails and notifications go out only once the transaction has committed.
 
 The event pages' routes use this module, so it reaches the models through
 the pages and members it is given (`event.registrations`,
@@ -21,7 +21,7 @@ from django.db.models import Count, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from rusmeco_events import emails
+from rusmeco_events import emails, notices
 from rusmeco_events.choices import RegistrationStatus as Status
 from rusmeco_events.retry import serialised
 
@@ -65,7 +65,7 @@ def register(page, user, language):
 
 def cancel(page, user):
     """Cancel the member's own registration; a freed seat goes to the first
-    member waiting, who is told by e-mail."""
+    member waiting, who is told through the notification centre."""
 
     def attempt():
         with transaction.atomic():
@@ -84,7 +84,7 @@ def cancel(page, user):
             return registration, _promote(event, now)
 
     registration, promoted = serialised(attempt)
-    _tell_after_commit(emails.send_promotion, promoted)
+    _tell_after_commit(notices.tell_promoted, promoted)
     return registration
 
 
@@ -97,7 +97,7 @@ def fill_free_seats(page):
             return _promote(_lock(page), timezone.now())
 
     promoted = serialised(attempt)
-    _tell_after_commit(emails.send_promotion, promoted)
+    _tell_after_commit(notices.tell_promoted, promoted)
     return promoted
 
 
@@ -112,7 +112,7 @@ def cancel_all_for_member(user):
             event.registrations.active().filter(user=user).update(
                 status=Status.CANCELLED, cancelled_at=now
             )
-            _tell_after_commit(emails.send_promotion, _promote(event, now))
+            _tell_after_commit(notices.tell_promoted, _promote(event, now))
 
 
 def confirmed_count(event):

@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -88,7 +87,6 @@ def company_members(request, slug):
                 form.cleaned_data["email"],
                 form.cleaned_data["role"],
                 invited_by=request.user,
-                invitation_url=request.build_absolute_uri(reverse("community:my_companies")),
             )
             messages.success(
                 request,

@@ -48,6 +48,9 @@ class Registration(models.Model):
     registered_at = models.DateTimeField(_("registered"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("seat confirmed"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # When the member was reminded of the event the day before (manage.py
+    # send_event_reminders): each registration is reminded once.
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 

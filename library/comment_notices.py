@@ -1,0 +1,143 @@
+"""What members are told when a comment is posted: the author of the
+comment replied to ("reply") and the members it mentions ("mention"),
+through the notification centre; and the follow-up e-mails of
+django-comments-xtd for the others who asked for them.
+
+Mentions: `@` followed by a member's display name as their profile shows
+it ("@Анна Соколова"), in any letter case. Only members whose profile the
+comment's author may see can be mentioned; an unknown name mentions
+nobody. At most MAX_MENTIONS members per comment, so that a comment
+cannot page the whole membership. Whether the mentioned member may see
+the page is decided by notify(), like every other target.
+"""
+
+import re
+
+from django.db import NotSupportedError
+from django.template import loader
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_comments_xtd import signed
+from django_comments_xtd.conf import settings as xtd_settings
+from django_comments_xtd.models import XtdComment
+from django_comments_xtd.utils import send_mail
+
+from community.models import Profile
+from notifications.notify import notify
+
+MAX_MENTIONS = 10
+# A display name is at most this many words ("Анна Сергеевна Соколова-Петрова").
+MAX_NAME_WORDS = 4
+# `@`, not inside a word or an e-mail address, then up to MAX_NAME_WORDS words.
+MENTION = re.compile(rf"(?<![\w@])@(\w[\w'’.-]*(?:[ \t]\w[\w'’.-]*){{0,{MAX_NAME_WORDS - 1}}})")
+
+
+def comment_posted(comment):
+    """Tell the author of the comment replied to, and the members
+    mentioned, that `comment` was posted (once it is committed)."""
+    if comment is None or not comment.is_public or comment.is_removed or comment.user is None:
+        return
+    told = set()
+    parent = replied_comment(comment)
+    if parent is not None and parent.user is not None:
+        notify(parent.user, "reply", target=comment, actor=comment.user)
+        # A reply that also names the author is one notice, not two.
+        told.add(parent.user_id)
+    for member in mentioned_members(comment.comment, comment.user):
+        if member.pk not in told:
+            notify(member, "mention", target=comment, actor=comment.user)
+            told.add(member.pk)
+
+
+def replied_comment(comment):
+    """The visible comment `comment` replies to, or None."""
+    if comment.parent_id in (0, None, comment.pk):
+        return None
+    return (
+        XtdComment.norel_objects.filter(pk=comment.parent_id, is_public=True, is_removed=False)
+        .select_related("user")
+        .first()
+    )
+
+
+def mention_candidates(text):
+    """The names the mentions in `text` may stand for, folded to lower
+    case: every run of one to MAX_NAME_WORDS words after each `@`, for the
+    first MAX_MENTIONS `@`s."""
+    mentions = []
+    for match in MENTION.finditer(text):
+        words = match.group(1).split()
+        names = [
+            " ".join(words[:count]).rstrip(".'’-").casefold() for count in range(1, 1 + len(words))
+        ]
+        mentions.append(names)
+        if len(mentions) == MAX_MENTIONS:
+            break
+    return mentions
+
+
+def mentioned_members(text, author):
+    """The members mentioned in `text` whose profile `author` may see (one
+    query), each once, the longest matching name winning."""
+    mentions = mention_candidates(text)
+    if not mentions:
+        return []
+    names = {name for candidates in mentions for name in candidates}
+    profiles = {}
+    for profile in (
+        Profile.objects.visible_to(author).filter(search_name__in=names).select_related("user")
+    ):
+        profiles.setdefault(profile.search_name, []).append(profile)
+    members = {}
+    for candidates in mentions:
+        for name in reversed(candidates):
+            found = profiles.get(name)
+            if found:
+                # Two members with the same name: neither is guessed at.
+                if len(found) == 1:
+                    members.setdefault(found[0].user_id, found[0].user)
+                break
+    return list(members.values())
+
+
+def notify_comment_followers(comment):
+    """django-comments-xtd's follow-up e-mails ("E-mail me when someone
+    replies"), sent to those who ticked it on the page's comments, except
+    the author of the comment replied to: they hear of the reply through
+    the notification centre ("reply", by e-mail at once by default, with
+    its own unsubscribe link), and two e-mails for one reply would be one
+    too many. Installed in place of django-comments-xtd's own function by
+    LibraryConfig.ready(); the same templates and mute links."""
+    followers = XtdComment.objects.filter(
+        content_type=comment.content_type,
+        object_pk=comment.object_pk,
+        is_public=True,
+        followup=True,
+    ).exclude(user_email=comment.user_email)
+    parent = replied_comment(comment)
+    if parent is not None and parent.user_email:
+        followers = followers.exclude(user_email=parent.user_email)
+    try:
+        followers = list(followers.distinct("user_email").order_by("user_email"))
+    except NotSupportedError:
+        followers = list({c.user_email: c for c in followers}.values())
+    text_template = loader.get_template("django_comments_xtd/email_followup_comment.txt")
+    html_template = loader.get_template("django_comments_xtd/email_followup_comment.html")
+    for follower in followers:
+        key = signed.dumps(follower, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
+        context = {
+            "user_name": follower.user_name,
+            "comment": comment,
+            "content_object": comment.content_object,
+            "mute_url": reverse("comments-xtd-mute", args=[key.decode("utf-8")]),
+            "site": comment.site,
+        }
+        send_mail(
+            _("new comment posted"),
+            text_template.render(context),
+            xtd_settings.COMMENTS_XTD_FROM_EMAIL,
+            [follower.user_email],
+            html=html_template.render(context)
+            if xtd_settings.COMMENTS_XTD_SEND_HTML_EMAIL
+            else None,
+        )
