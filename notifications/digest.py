@@ -228,8 +228,7 @@ def _upcoming_events(now):
         .filter(start__gte=now, start__lt=now + datetime.timedelta(days=UPCOMING_DAYS))
         .exclude(region__isnull=True)
         .defer_streamfields()
-        .select_related("locale")
-        .annotate(region_key=F("region__translation_key"))
+        .select_related("locale", "region")
         .order_by("start", "pk")
     )
     by_key = {}
@@ -238,7 +237,7 @@ def _upcoming_events(now):
         key = str(event.translation_key)
         if key not in by_key:
             by_key[key] = Versions()
-            by_region[str(event.region_key)].append(by_key[key])
+            by_region[str(event.region.translation_key)].append(by_key[key])
         by_key[key].add(event, event.locale.language_code)
     return by_region
 
@@ -518,7 +517,9 @@ def _weekly(member, batch, content, items):
         upcoming[:UPCOMING_SHOWN],
         language,
         content.roots,
-        date=lambda event: timezone.localtime(event.start),
+        # In the time zone of the event's region, as its page shows it (a naive
+        # time, which templates do not convert to the server's zone).
+        date=lambda event: event.local_start.replace(tzinfo=None),
     )
     for discussion in content.discussions:
         page = discussion.versions.in_language(language)

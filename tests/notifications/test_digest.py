@@ -20,8 +20,14 @@ from notifications.models import DigestSent, Follow, Notification
 from notifications.notify import notify
 from notifications.preferences import set_channel, set_language
 from notifications.tasks import send_digests_task
-from tests.factories import ArticlePageFactory, CommentFactory, MemberFactory, translate
-from tests.helpers import csrf_client, in_days
+from tests.factories import (
+    ArticlePageFactory,
+    CommentFactory,
+    EventPageFactory,
+    MemberFactory,
+    translate,
+)
+from tests.helpers import EKATERINBURG, csrf_client, in_days
 
 pytestmark = pytest.mark.django_db
 
@@ -240,17 +246,27 @@ def test_the_most_commented_items_are_listed_without_hidden_comments(world):
 
 
 def test_upcoming_events_of_the_members_region(world, calendar_ru):
-    from tests.factories import EventPageFactory
-
     EventPageFactory(parent=calendar_ru, title="Встреча в Москве", start=in_days(3))
     EventPageFactory(parent=calendar_ru, title="Встреча через месяц", start=in_days(30))
     member = MemberFactory(profile__region=world["regions"]["moscow"])
+    EventPageFactory(
+        parent=calendar_ru,
+        title="Встреча в Екатеринбурге",
+        start=in_days(4, hour=10, zone=EKATERINBURG),
+        region=world["regions"]["ekaterinburg"],
+    )
+    in_ekaterinburg = MemberFactory(profile__region=world["regions"]["ekaterinburg"])
 
     run()
 
     coming_up = mail_to(member).body.split("Ближайшие события в вашем регионе")[1]
-    assert "Встреча в Москве" in coming_up
+    assert re.search(r"- \d+ \w+, 18:00: Встреча в Москве", coming_up)
     assert "Встреча через месяц" not in coming_up
+    assert "Екатеринбург" not in coming_up
+    # In the event's own time zone, as its page shows it.
+    coming_up = mail_to(in_ekaterinburg).body.split("Ближайшие события в вашем регионе")[1]
+    assert re.search(r"- \d+ \w+, 10:00: Встреча в Екатеринбурге", coming_up)
+    assert "Москве" not in coming_up
 
 
 def test_running_twice_sends_one_email_per_member(world):
