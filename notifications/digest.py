@@ -29,6 +29,7 @@ notifications/wagtail_hooks.py for the library's comments).
 """
 
 import datetime
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -498,11 +499,11 @@ def _weekly(member, batch, content, items):
     elif region_key:
         keys = content.by_region.get(region_key, set())
         digest.own_region = next(iter(content.names.of(language, {region_key})), "")
-    new = sorted(
+    new = heapq.nlargest(
+        NEW_ITEMS_SHOWN,
         (content.new_items[key] for key in keys),
         key=lambda item: (item.published, item.key),
-        reverse=True,
-    )[:NEW_ITEMS_SHOWN]
+    )
     with translation.override(language):
         for item in new:
             page = item.versions.in_language(language)
