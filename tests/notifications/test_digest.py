@@ -300,6 +300,19 @@ def test_a_dry_run_prints_the_digests_and_sends_and_records_nothing(world):
     assert notification.emailed_at is None
 
 
+def test_members_are_taken_in_batches_with_progress_on_stderr(world):
+    members = [MemberFactory() for _ in range(5)]
+    for member in members:
+        follow(member, "theme", world["topics"]["ipr"])
+
+    out, err = run("--batch-size", "2")
+
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(m.email for m in members)
+    assert re.findall(r"members \d+/\d+", err) == ["members 2/5", "members 4/5", "members 5/5"]
+    assert "5 weekly digests sent to 5 members." in err
+    assert out == ""
+
+
 def test_the_daily_digest_gathers_the_days_likes(world):
     member = MemberFactory()
     set_language(member, "en")
