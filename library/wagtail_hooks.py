@@ -7,11 +7,13 @@
   erasure (flags go with the account);
 - the Comments screen of the admin, where moderators hide or show every
   comment and a region's coordinators those on their region's items
-  (library/moderation.py).
+  (library/moderation.py);
+- the most commented items, as the "most active discussions" of the
+  weekly digest (notifications/digest.py).
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, OuterRef, Subquery
+from django.db.models import CharField, Count, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
@@ -28,10 +30,11 @@ from wagtail.permissions import register_permission_policy
 from home.sections import HomeSection
 from home.whats_new import WhatsNewEntry, WhatsNewSource
 from library.choices import ItemType
-from library.comments import erase_commenter, export_comments, export_flags
+from library.comments import erase_commenter, export_comments, export_flags, visible_comments
 from library.models import LibraryItemPage
 from library.moderation import can_moderate_comment, comments_moderated_by, coordinates_a_region
 from library.templatetags.library_tags import comments_label, reads_label
+from notifications.digest import Discussion, page_versions
 
 
 @hooks.register("register_whats_new")
@@ -193,3 +196,36 @@ def region_case_studies(request, region_page):
         template="library/includes/region_case_studies.html",
         context={"items": items},
     )
+
+
+@hooks.register("register_digest_discussions")
+def library_discussions(start, end, limit):
+    """The library items with the most comments shown (public, not
+    removed) posted in the period, the most commented first: three
+    queries."""
+    counted = (
+        visible_comments()
+        .filter(submit_date__gte=start, submit_date__lt=end)
+        .values("object_pk")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "object_pk")
+    )
+    # A few more than wanted: some may be on pages no longer visible.
+    counts = {}
+    for row in counted[: limit * 4]:
+        if row["object_pk"].isdigit():
+            counts[int(row["object_pk"])] = row["count"]
+    by_key = {}
+    for page in (
+        LibraryItemPage.objects.visible().filter(pk__in=list(counts)).only("pk", "translation_key")
+    ):
+        key = str(page.translation_key)
+        by_key[key] = by_key.get(key, 0) + counts[page.pk]
+    versions = page_versions(by_key, LibraryItemPage)
+    found = [
+        Discussion(key, versions[key], count)
+        for key, count in by_key.items()
+        if versions[key].pages
+    ]
+    found.sort(key=lambda discussion: (-discussion.count, discussion.key))
+    return found[:limit]

@@ -13,11 +13,13 @@ from notifications.unsubscribe import unsubscribe_url
 from portal.links import absolute_url
 
 
-def member_message(user, *, event, subject, template, context):
+def member_message(user, *, event, subject, template, context, language=None, connection=None):
     """An e-mail to `user` from `templates/<template>.txt` and `.html`,
     with `subject` (a lazy string or a function of no arguments)
-    translated into the member's language."""
-    language = language_of(user)
+    translated into the member's language. Senders of many e-mails (the
+    digests) pass the `language` they loaded for all members at once, and
+    the mail `connection` they share."""
+    language = language or language_of(user)
     with translation.override(language):
         link = unsubscribe_url(user, event, language)
         context = {
@@ -31,6 +33,7 @@ def member_message(user, *, event, subject, template, context):
             subject=" ".join(subject.split()),
             body=render_to_string(f"{template}.txt", context),
             to=[user.email],
+            connection=connection,
             headers={
                 "List-Unsubscribe": f"<{link}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

@@ -29,12 +29,25 @@ class Shown:
 
 
 _PRESENTERS = {}
+# Presenters whose answer does not depend on the member (pages: visible to
+# anyone or to no one): the digests present their targets once for many
+# members.
+_SAME_FOR_EVERY_MEMBER = set()
 
 
-def register_target(model, present):
+def register_target(model, present, *, same_for_every_member=False):
     """`present(objects, user)` returns {object pk: Shown} for the objects
-    `user` may see."""
+    `user` may see. `same_for_every_member` says that the answer is the
+    same for every signed-in member (public things)."""
     _PRESENTERS[model] = present
+    if same_for_every_member:
+        _SAME_FOR_EVERY_MEMBER.add(present)
+
+
+def same_for_every_member(model):
+    """Whether what a notification about a `model` shows is the same for
+    every signed-in member."""
+    return presenter_for(model) in _SAME_FOR_EVERY_MEMBER
 
 
 def presenter_for(model):
@@ -92,4 +105,4 @@ def present_pages(pages, user):
     }
 
 
-register_target(Page, present_pages)
+register_target(Page, present_pages, same_for_every_member=True)

@@ -35,3 +35,17 @@ def send_notification(notification_id):
     )
     message.send()
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+
+
+@task()
+def send_digests_task(period="weekly", today=None):
+    """Send a period's digests (notifications/digest.py): what cron, or a
+    scheduler, enqueues weekly and daily. `today` (YYYY-MM-DD) sends them
+    as if it were that day, to catch up a missed run. Safe to run twice."""
+    import datetime
+
+    from notifications.digest import send_digests
+
+    today = datetime.date.fromisoformat(today) if today else None
+    outcome = send_digests(period, today=today)
+    return {"members": outcome.members, "sent": outcome.sent}

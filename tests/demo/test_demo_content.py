@@ -30,6 +30,7 @@ from community.models import (
 )
 from home.models import FormField, Region, SiteSettings, Topic
 from library.models import LibraryIndexPage, LibraryItemPage, ReadCount
+from notifications.models import DigestSent, Follow, Notification
 from rusmeco_events.models import EventPage
 
 # --------------------
@@ -369,3 +370,42 @@ def test_loading_the_regions_again_changes_nothing(demo):
     load()
 
     assert (Page.objects.count(), WorkflowState.objects.count()) == (pages, states)
+
+
+# --------------------
+# Notifications: demo members follow themes, regions and a member, and last
+# week's digest has something to tell them.
+
+
+def test_demo_members_follow_things_and_have_notifications(demo):
+    anna = get_user_model().objects.get(username="anna.sokolova")
+
+    assert set(Follow.objects.filter(user=anna).values_list("kind", flat=True)) == {
+        "theme",
+        "region",
+        "member",
+    }
+    assert Notification.objects.filter(recipient=anna, read_at__isnull=True).count() == 3
+
+    call_command("load_demo_content", stdout=io.StringIO())
+
+    assert Notification.objects.filter(recipient=anna).count() == 3
+    assert Follow.objects.filter(user=anna).count() == 3
+
+
+def test_the_demo_digest_dry_run_prints_digests_for_demo_members(demo):
+    weekly, daily = io.StringIO(), io.StringIO()
+
+    call_command("send_digests", "--dry-run", stdout=weekly, stderr=io.StringIO())
+    call_command(
+        "send_digests", "--dry-run", "--period", "daily", stdout=daily, stderr=io.StringIO()
+    )
+
+    anna = weekly.getvalue().split("To: anna.sokolova@members.example\n")[1].split("\nTo: ")[0]
+    assert "Subject: Ваш еженедельный дайджест RUSMECO" in anna
+    assert "Дмитрий Кузнецов написал(а) в «" in anna
+    alexei = weekly.getvalue().split("To: alexei.morozov@members.example\n")[1]
+    assert "Subject: Your weekly RUSMECO digest" in alexei
+    assert "To: anna.sokolova@members.example" in daily.getvalue()
+    assert "понравилась участникам: 1" in daily.getvalue()
+    assert not DigestSent.objects.exists()
