@@ -31,15 +31,15 @@ import datetime
 import os
 import random
 import resource
-import shutil
 import sys
-import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.databases import prepare_database  # noqa: E402
 
 REGIONS = [("moscow", "Москва", "Moscow"), ("st-petersburg", "Санкт-Петербург", "St Petersburg"),
            ("ekaterinburg", "Екатеринбург", "Ekaterinburg")]  # fmt: skip
@@ -69,27 +69,6 @@ def parse_args():
     )
     parser.add_argument("--seed", type=int, default=7)
     return parser.parse_args()
-
-
-def prepare_database(url):
-    """Point Django at a benchmark database of its own."""
-    if not url:
-        folder = tempfile.mkdtemp(prefix="rusmeco-digest-bench-")
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        url = f"sqlite:///{folder}/bench.sqlite3"
-    elif "bench" not in url.rsplit("/", 1)[-1]:
-        sys.exit("The benchmark database's name must contain 'bench'.")
-    else:
-        import psycopg
-
-        name = url.rsplit("/", 1)[-1]
-        admin_url = url.rsplit("/", 1)[0] + "/postgres"
-        with psycopg.connect(admin_url, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            connection.execute(f'CREATE DATABASE "{name}"')
-    os.environ["DATABASE_URL"] = url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-    return url
 
 
 def site():
@@ -276,7 +255,7 @@ class QueryCounter:
 
 def main():
     args = parse_args()
-    url = prepare_database(args.database)
+    url = prepare_database(args.database, "digest")
 
     import django
 

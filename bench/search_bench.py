@@ -20,18 +20,16 @@ early once it has spent `--budget` seconds on requests.
 """
 
 import argparse
-import atexit
-import os
 import random
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.databases import prepare_database  # noqa: E402
 
 QUERIES = [
     ("ru", "компаниями"),  # common: in nearly every item
@@ -109,27 +107,6 @@ def parse_args():
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--only", choices=["portal", "wagtail"], help="measure one backend only")
     return parser.parse_args()
-
-
-def prepare_database(url):
-    """Point Django at a benchmark database of its own."""
-    if not url:
-        folder = tempfile.mkdtemp(prefix="rusmeco-search-bench-")
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        url = f"sqlite:///{folder}/bench.sqlite3"
-    elif "bench" not in url.rsplit("/", 1)[-1]:
-        sys.exit("The benchmark database's name must contain 'bench'.")
-    else:
-        import psycopg
-
-        name = url.rsplit("/", 1)[-1]
-        admin_url = url.rsplit("/", 1)[0] + "/postgres"
-        with psycopg.connect(admin_url, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            connection.execute(f'CREATE DATABASE "{name}"')
-    os.environ["DATABASE_URL"] = url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-    return url
 
 
 def sentence(rng, vocabulary, words):
@@ -298,7 +275,7 @@ def summary(latencies):
 
 def main():
     args = parse_args()
-    url = prepare_database(args.database)
+    url = prepare_database(args.database, "search")
 
     import django
 

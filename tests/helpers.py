@@ -205,3 +205,23 @@ def run_python(code, settings, **env):
         text=True,
         timeout=120,
     )
+
+
+def warm_queries(client, url, warm_ups=1):
+    """The SQL of a request of `url` after `warm_ups` earlier ones have
+    filled the caches (site frame, sidebars, renditions): what every view
+    costs once the site is warm. Query budgets count these."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(warm_ups):
+        client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return [query["sql"] for query in queries]
+
+
+def queries_on_table(queries, table):
+    """The statements among `queries` that name `table`."""
+    return [sql for sql in queries if f'"{table}"' in sql]

@@ -3,13 +3,11 @@ filterable by region, theme and sector, paginated, in both languages, and
 in a number of queries that does not grow with the content."""
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from community.models import Profile
 from tests.factories import CompanyFactory, MemberFactory
-from tests.helpers import logged_in, member_cards
+from tests.helpers import logged_in, member_cards, warm_queries
 
 BUDGET = 15
 
@@ -149,17 +147,6 @@ def test_directory_is_paginated_and_keeps_the_filters(client, people_ru, regions
     assert "Участник 44" in third
 
 
-def count_queries(client, url):
-    # Warm the site's caches; the very first view may also create the site
-    # settings, which starts a new menu cache generation: hence twice.
-    client.get(url)
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
-
-
 def grow(regions, topics, start, count):
     """Add `count` members, each in a company of their own, with themes."""
     region_list = list(regions.values())
@@ -188,7 +175,7 @@ def test_directory_pages_stay_within_budget_as_content_grows(people_en, regions,
         "/ru/people/company/kompaniya-0/",
     ]
     client = Client() if viewer == "visitor" else logged_in(MemberFactory(username="watcher"))
-    small = {url: count_queries(client, url) for url in urls}
+    small = {url: len(warm_queries(client, url, warm_ups=2)) for url in urls}
 
     grow(regions, topics, 3, 30)
     # The first company gains many members too.
@@ -197,7 +184,7 @@ def test_directory_pages_stay_within_budget_as_content_grows(people_en, regions,
     company = Company.objects.get(slug="kompaniya-0")
     for profile in Profile.objects.exclude(pk=first.pk)[:25]:
         CompanyMembership.objects.get_or_create(company=company, user=profile.user, accepted=True)
-    large = {url: count_queries(client, url) for url in urls}
+    large = {url: len(warm_queries(client, url, warm_ups=2)) for url in urls}
 
     for url in urls:
         if viewer == "visitor":

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from home.demo import child_page
 from rusmeco_events.models import LearningPage, Registration
 from tests.factories import EventPageFactory, MemberFactory, translate
-from tests.helpers import MOSCOW, at
+from tests.helpers import MOSCOW, at, warm_queries
 
 BUDGET = 15
 MEMBER_BUDGET = 20  # a member's page also loads their session, account and registration
@@ -22,14 +22,6 @@ MEMBER_BUDGET = 20  # a member's page also loads their session, account and regi
 # (home, menu and footer: 3 queries), Wagtail's site root paths (1) and the
 # cached regions and themes (1).
 COLD_BUDGET = BUDGET + 5
-
-
-def count_queries(client, url):
-    client.get(url)  # the first view after a change rebuilds the cached site frame
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def add_events(calendar, regions, topics, first, count):
@@ -104,7 +96,7 @@ URLS = [
 
 
 def queries_of(client, urls):
-    return {url: count_queries(client, url) for url in urls}
+    return {url: len(warm_queries(client, url)) for url in urls}
 
 
 def cold_queries_of(client, urls):

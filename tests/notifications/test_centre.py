@@ -6,15 +6,13 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from notifications.models import Notification
 from notifications.views.centre import PER_PAGE
 from tests.factories import ArticlePageFactory, CaseStudyPageFactory, MemberFactory
-from tests.helpers import csrf_client, csrf_token, logged_in
+from tests.helpers import csrf_client, csrf_token, logged_in, queries_on_table, warm_queries
 
 LIST = "/ru/notifications/"
 LIST_EN = "/en/notifications/"
@@ -50,19 +48,6 @@ def sentences(html):
 
 def bell(html):
     return BeautifulSoup(html, "html.parser").select_one(".account-links .bell")
-
-
-def queries_of(client, url):
-    """The SQL of a warm request of `url` (caches filled by a first one)."""
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return [query["sql"] for query in queries]
-
-
-def on_table(queries, table):
-    return [sql for sql in queries if f'"{table}"' in sql]
 
 
 # --- the bell ------------------------------------------------------------------
@@ -103,12 +88,12 @@ def test_the_bell_hides_the_count_when_everything_is_read(anna, item, home_ru):
 def test_anonymous_pages_have_no_bell_no_query_for_it_and_stay_cacheable(client, item):
     note(MemberFactory(), item)
 
-    queries = queries_of(client, "/ru/")
+    queries = warm_queries(client, "/ru/")
     response = client.get(item.url)
 
     assert bell(response.text) is None
-    assert on_table(queries, "notifications_notification") == []
-    assert on_table(queries_of(client, item.url), "notifications_notification") == []
+    assert queries_on_table(queries, "notifications_notification") == []
+    assert queries_on_table(warm_queries(client, item.url), "notifications_notification") == []
     assert "public" in response["Cache-Control"]
 
 
@@ -120,8 +105,8 @@ def test_the_bell_costs_a_member_one_query_whatever_the_count(anna, item, unread
     client = logged_in(anna)
 
     for url in ("/ru/", item.url):
-        queries = queries_of(client, url)
-        assert len(on_table(queries, "notifications_notification")) == 1, url
+        queries = warm_queries(client, url)
+        assert len(queries_on_table(queries, "notifications_notification")) == 1, url
 
 
 # --- the list ------------------------------------------------------------------

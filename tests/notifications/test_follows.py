@@ -7,15 +7,13 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from community.models import RegionIndexPage, RegionPage
 from home.demo import child_page
 from home.models import SiteSettings
 from notifications.models import Follow, MemberSettings, Notification, Preference
 from tests.factories import PASSWORD, ArticlePageFactory, MemberFactory
-from tests.helpers import csrf_client, csrf_token, logged_in
+from tests.helpers import csrf_client, csrf_token, logged_in, queries_on_table, warm_queries
 
 FOLLOW = "/ru/notifications/follow/"
 SETTINGS = "/ru/notifications/settings/"
@@ -34,18 +32,6 @@ def posted(client, url, data):
     """POST `data` with the CSRF token of the page at `url`."""
     token = csrf_token(client, url)
     return client.post(FOLLOW, {**data, "csrfmiddlewaretoken": token})
-
-
-def queries_of(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return [query["sql"] for query in queries]
-
-
-def on_table(queries, table):
-    return [sql for sql in queries if f'"{table}"' in sql]
 
 
 @pytest.fixture
@@ -209,8 +195,8 @@ def test_follow_buttons_cost_visitors_nothing_and_members_one_query(
     member = logged_in(anna)
 
     for url in pages:
-        assert on_table(queries_of(client, url), "notifications_follow") == [], url
-        assert len(on_table(queries_of(member, url), "notifications_follow")) == 1, url
+        assert queries_on_table(warm_queries(client, url), "notifications_follow") == [], url
+        assert len(queries_on_table(warm_queries(member, url), "notifications_follow")) == 1, url
 
 
 @pytest.mark.django_db

@@ -8,8 +8,6 @@ Django's SMTP backend (the one EMAIL_HOST selects) to a real port on
 127.0.0.1 that refuses connections. tests/portal/test_tasks.py covers the
 database queue, where it is tried again later."""
 
-import logging
-
 import pytest
 from django.test import Client
 from django_comments_xtd.models import XtdComment
@@ -25,19 +23,6 @@ from tests.factories import (
     MemberFactory,
 )
 from tests.helpers import comment_form_data
-from tests.services import free_port
-
-
-@pytest.fixture
-def mail_server_down(settings, caplog):
-    """SMTP to a closed port; returns the log of failed sends."""
-    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = free_port()
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 5
-    caplog.set_level(logging.ERROR)
-    return caplog
 
 
 def failed_sends(caplog):

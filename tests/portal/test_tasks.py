@@ -12,7 +12,6 @@ test's process, bounded by count (and, with `--batch`, by the queue being
 empty)."""
 
 import base64
-import logging
 from datetime import timedelta
 from email.mime.text import MIMEText
 
@@ -32,7 +31,6 @@ from home.tasks import ATTEMPTS
 from rusmeco_events.models import Registration
 from tests.factories import ArticlePageFactory, EventPageFactory, StaffFactory
 from tests.helpers import logged_in
-from tests.services import free_port
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 MAIL_TASK = "home.mail.deliver_email"
@@ -44,18 +42,6 @@ WORKER_MAX_TASKS = 20
 @pytest.fixture
 def database_queue(settings):
     settings.TASKS = DATABASE_QUEUE
-
-
-@pytest.fixture
-def mail_server_down(settings, caplog):
-    """Deliveries go to SMTP on a closed port; returns the log."""
-    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = free_port()
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 5
-    caplog.set_level(logging.WARNING)
-    return caplog
 
 
 def run_worker():
