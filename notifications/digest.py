@@ -25,7 +25,7 @@ again for the same period sends nothing twice.
 Apps add their discussions (forums, blogs) to the weekly digest with the
 `register_digest_discussions` hook: a function of (start, end, limit)
 returning a list of `Discussion`, the most active first (see
-notifications/wagtail_hooks.py for the library's comments).
+library/wagtail_hooks.py for the library's comments).
 """
 
 import datetime
