@@ -25,6 +25,8 @@ class EventType:
     batched: bool = False
     # The channels a member may choose from (all of them unless limited).
     channels: tuple = tuple(Channel)
+    # What the member may want to do next, said under the link in e-mails.
+    advice: str = ""
 
 
 EVENT_TYPES = {
@@ -72,24 +74,31 @@ EVENT_TYPES = {
             _("A seat for me from the waiting list"),
             _("A seat has come free for you: “{title}”"),
             Channel.EMAIL,
+            advice=_(
+                "Your registration is now confirmed. If you cannot come after all, please "
+                "cancel it on the event's page, so that the next person waiting gets the seat."
+            ),
         ),
         EventType(
             "event_reminder",
             _("Reminders the day before my events"),
             _("Tomorrow: “{title}”"),
             Channel.EMAIL,
+            advice=_("The event's page has the time, the place and how to join online."),
         ),
         EventType(
             "company_invitation",
             _("Invitations to a company"),
             _("{actor} invited you to join “{title}”"),
             Channel.EMAIL,
+            advice=_("To accept or decline, open your companies page."),
         ),
         EventType(
             "review_waiting",
             _("Items waiting for my review"),
             _("“{title}” is waiting for your review"),
             Channel.EMAIL,
+            advice=_("Open it in the admin to approve it or to ask for changes."),
             for_staff=True,
         ),
         # Not an event but the weekly e-mail itself: new items in what the

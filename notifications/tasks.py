@@ -5,6 +5,7 @@ from django_tasks import task
 
 from notifications.display import describe, for_display
 from notifications.emails import member_message
+from notifications.events import EVENT_TYPES
 from notifications.models import Notification
 from notifications.preferences import language_of
 
@@ -31,7 +32,7 @@ def send_notification(notification_id):
         event=notification.event,
         subject=lambda: item.text,
         template="notifications/emails/notification",
-        context={"item": item},
+        context={"item": item, "advice": EVENT_TYPES[notification.event].advice},
     )
     message.send()
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())

@@ -225,6 +225,9 @@ def test_a_seat_from_the_waiting_list_is_one_notification_and_one_e_mail(
     assert msg["Subject"].strip() == "Для вас освободилось место: «Семинар»"
     assert "http://localhost/ru/events/full/" in text
     assert 'href="http://localhost/ru/events/full/"' in html
+    # What to do if the member cannot come, in both parts.
+    assert "отмените её на странице мероприятия" in text
+    assert "отмените её на странице мероприятия" in html
     assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
@@ -361,6 +364,7 @@ def test_an_invitation_is_a_notification_linking_to_the_companies_page(
     link = absolute_url("/ru/accounts/companies/")
     assert link in text
     assert f'href="{link}"' in html
+    assert "Чтобы принять или отклонить приглашение" in text
     assert msg["List-Unsubscribe"]
 
 
