@@ -32,5 +32,16 @@ def profile_url(request, profile):
     return _subpage_url(request, "member", profile.pk)
 
 
+def profile_urls(request=None):
+    """A function giving profiles' addresses, the directory looked up once:
+    for many profiles on one page. It gives "" when visitors may not see
+    the directory."""
+    index = people_index(request)
+    if index is None:
+        return lambda profile: ""
+    base = index.get_url(request)
+    return lambda profile: base + index.reverse_subpage("member", args=[profile.pk])
+
+
 def company_url(request, company):
     return _subpage_url(request, "company", company.slug)

@@ -3,15 +3,10 @@ comment replied to ("reply") and the members it mentions ("mention"),
 through the notification centre; and the follow-up e-mails of
 django-comments-xtd for the others who asked for them.
 
-Mentions: `@` followed by a member's display name as their profile shows
-it ("@Анна Соколова"), in any letter case. Only members whose profile the
-comment's author may see can be mentioned; an unknown name mentions
-nobody. At most MAX_MENTIONS members per comment, so that a comment
-cannot page the whole membership. Whether the mentioned member may see
-the page is decided by notify(), like every other target.
+Mentions are found as everywhere members write (community/mentions.py);
+whether the mentioned member may see the page is decided by notify(),
+like every other target.
 """
-
-import re
 
 from django.db import NotSupportedError
 from django.template import loader
@@ -22,14 +17,8 @@ from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import XtdComment
 from django_comments_xtd.utils import send_mail
 
-from community.models import Profile
+from community.mentions import mentioned_members
 from notifications.notify import notify
-
-MAX_MENTIONS = 10
-# A display name is at most this many words ("Анна Сергеевна Соколова-Петрова").
-MAX_NAME_WORDS = 4
-# `@`, not inside a word or an e-mail address, then up to MAX_NAME_WORDS words.
-MENTION = re.compile(rf"(?<![\w@])@(\w[\w'’.-]*(?:[ \t]\w[\w'’.-]*){{0,{MAX_NAME_WORDS - 1}}})")
 
 
 def comment_posted(comment):
@@ -58,46 +47,6 @@ def replied_comment(comment):
         .select_related("user")
         .first()
     )
-
-
-def mention_candidates(text):
-    """The names the mentions in `text` may stand for, folded to lower
-    case: every run of one to MAX_NAME_WORDS words after each `@`, for the
-    first MAX_MENTIONS `@`s."""
-    mentions = []
-    for match in MENTION.finditer(text):
-        words = match.group(1).split()
-        names = [
-            " ".join(words[:count]).rstrip(".'’-").casefold() for count in range(1, 1 + len(words))
-        ]
-        mentions.append(names)
-        if len(mentions) == MAX_MENTIONS:
-            break
-    return mentions
-
-
-def mentioned_members(text, author):
-    """The members mentioned in `text` whose profile `author` may see (one
-    query), each once, the longest matching name winning."""
-    mentions = mention_candidates(text)
-    if not mentions:
-        return []
-    names = {name for candidates in mentions for name in candidates}
-    profiles = {}
-    for profile in (
-        Profile.objects.visible_to(author).filter(search_name__in=names).select_related("user")
-    ):
-        profiles.setdefault(profile.search_name, []).append(profile)
-    members = {}
-    for candidates in mentions:
-        for name in reversed(candidates):
-            found = profiles.get(name)
-            if found:
-                # Two members with the same name: neither is guessed at.
-                if len(found) == 1:
-                    members.setdefault(found[0].user_id, found[0].user)
-                break
-    return list(members.values())
 
 
 def notify_comment_followers(comment):

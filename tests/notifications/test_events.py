@@ -21,8 +21,9 @@ from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 from wagtail.models import PageViewRestriction
 
+from community.mentions import MAX_MENTIONS
 from community.models import CompanyMembership
-from library.comment_notices import MAX_MENTIONS, comment_posted
+from library.comment_notices import comment_posted
 from notifications.followed import notify_followers
 from notifications.models import Follow, Notification
 from notifications.preferences import set_channel
