@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from community.models import Company, CompanyMembership, Role
 from notifications.notify import notify
 from notifications.targets import Shown
-from portal.links import absolute_url
 
 
 class MembershipError(Exception):
@@ -61,10 +60,7 @@ def present_memberships(memberships, user):
         pk__in=[membership.pk for membership in memberships], user_id=user.pk
     ).select_related("company")
     path = reverse("community:my_companies")
-    return {
-        membership.pk: Shown(membership.company.name, path, absolute_url(path))
-        for membership in own
-    }
+    return {membership.pk: Shown(membership.company.name, path) for membership in own}
 
 
 def _is_last_manager(membership):

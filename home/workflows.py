@@ -24,7 +24,6 @@ from wagtail.signals import task_submitted
 
 from home.self_approval import forbid_self_approval
 from notifications.targets import Shown
-from portal.links import absolute_url
 
 
 def region_of(obj):
@@ -196,7 +195,7 @@ def present_reviews(task_states, user):
         approvers = {region.coordinators_id} if region else task_groups.get(state.task_id, set())
         if user.is_active and (user.is_superuser or groups & approvers):
             path = reverse("wagtailadmin_pages:edit", args=[page.pk])
-            shown[state.pk] = Shown(page.title, path, absolute_url(path))
+            shown[state.pk] = Shown(page.title, path)
     return shown
 
 

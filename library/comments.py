@@ -130,7 +130,5 @@ def present_comments(comments, user):
         page = shown.get(int(comment.object_pk))
         if page is not None:
             anchor = f"#c{comment.pk}"
-            presented[comment.pk] = Shown(
-                page.title, page.get_url() + anchor, page.get_full_url() + anchor
-            )
+            presented[comment.pk] = Shown(page.title, page.get_url() + anchor)
     return presented

@@ -53,6 +53,7 @@ from notifications.emails import member_message
 from notifications.events import EVENT_TYPES
 from notifications.models import DigestSent, Follow, MemberSettings, Notification, Preference
 from notifications.targets import same_for_every_member
+from portal.links import absolute_url
 
 WEEKLY, DAILY = "weekly", "daily"
 PERIODS = (WEEKLY, DAILY)
@@ -161,8 +162,11 @@ class _SiteRoots(SimpleNamespace):
 
 
 def _full_url(page, roots):
+    """The page's address on the portal's public address (the base of
+    every link in e-mails, portal/links.py)."""
     if not hasattr(page, "digest_url"):
-        page.digest_url = page.get_full_url(roots) or ""
+        parts = page.get_url_parts(roots)
+        page.digest_url = absolute_url(parts[2]) if parts else ""
     return page.digest_url
 
 

@@ -19,13 +19,18 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from home.querysets import every_page
+from portal.links import absolute_url
 
 
 @dataclass(frozen=True)
 class Shown:
     title: str
+    # The address on the site ("/ru/library/…"); e-mails use `full_url`.
     url: str
-    full_url: str
+
+    @property
+    def full_url(self):
+        return absolute_url(self.url)
 
 
 _PRESENTERS = {}
@@ -100,7 +105,7 @@ def visible_pages_in_language(pages):
 
 def present_pages(pages, user):
     return {
-        pk: Shown(page.title, page.get_url(), page.get_full_url())
+        pk: Shown(page.title, page.get_url() or "")
         for pk, page in visible_pages_in_language(pages).items()
     }
 

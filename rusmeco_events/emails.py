@@ -16,6 +16,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from home.terms import terms_of_locale
+from portal.links import absolute_url
 from rusmeco_events import ical
 from rusmeco_events.formatting import event_when
 from rusmeco_events.retry import serialised
@@ -47,7 +48,7 @@ def _compose(registration, template):
         return None
     with translation.override(registration.language):
         event = _event_in_language(registration.event, registration.language)
-        url = event.full_url or ""
+        url = absolute_url(event.url or "")
         context = {
             "registration": registration,
             "member_name": registration.member_name,

@@ -22,7 +22,7 @@ def present_registrations(registrations, user):
     events = Page.objects.in_bulk({r.event_id for r in own})
     shown = visible_pages_in_language(events.values())
     return {
-        r.pk: Shown(page.title, page.get_url(), page.get_full_url())
+        r.pk: Shown(page.title, page.get_url() or "")
         for r in own
         if (page := shown.get(r.event_id)) is not None
     }

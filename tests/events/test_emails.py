@@ -61,7 +61,7 @@ def test_the_confirmation_carries_the_event_as_an_ics_file(
     assert "Здравствуйте, Анна Соколова!" in message.body
     assert "10 мая 2030, 18:00–20:00 (екатеринбургское время, UTC+5)" in message.body
     assert JOINING_LINK in message.body
-    assert "http://localhost/ru/events/ural-webinar/" in message.body
+    assert "http://testserver/ru/events/ural-webinar/" in message.body
     [event] = attachment_calendar(message).walk("VEVENT")
     assert event["DTSTART"].params["TZID"] == "Asia/Yekaterinburg"
     assert event.start.astimezone(datetime.UTC) == datetime.datetime(
@@ -83,7 +83,7 @@ def test_the_email_is_in_the_language_the_member_registered_in(
     [message] = mail.outbox
     assert message.subject == "Registration confirmed: Webinar from the Urals"
     assert "10 May 2030, 18:00–20:00 (Yekaterinburg time, UTC+5)" in message.body
-    assert "http://localhost/en/events/ural-webinar/" in message.body
+    assert "http://testserver/en/events/ural-webinar/" in message.body
     [event] = attachment_calendar(message).walk("VEVENT")
     assert str(event["SUMMARY"]) == "Webinar from the Urals"
 
@@ -106,7 +106,7 @@ def test_the_promotion_email_tells_the_member_waiting_that_the_seat_is_theirs(
     [message] = mail.outbox
     assert message.to == ["boris@members.example"]
     assert message.subject == "Для вас освободилось место: «Онлайн-семинар с Урала»"
-    assert "http://localhost/ru/events/ural-webinar/" in message.body
+    assert "http://testserver/ru/events/ural-webinar/" in message.body
     assert "List-Unsubscribe" in message.extra_headers
 
 

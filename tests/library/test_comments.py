@@ -229,7 +229,7 @@ def test_followers_get_an_e_mail_when_someone_replies(client, case_study, anna, 
     assert "/ru/comments/mute/" in follow_up.body
     notice = by_address["anna@members.example"]
     assert notice.subject == f"Борис Орлов ответил(а) вам: «{case_study.title}»"
-    assert f"http://localhost{case_study.url}#c{reply.pk}" in notice.body
+    assert f"http://testserver{case_study.url}#c{reply.pk}" in notice.body
     assert "List-Unsubscribe" in notice.extra_headers
 
 

@@ -90,7 +90,7 @@ def test_a_reply_notifies_the_author_replied_to_by_e_mail_at_once(case_study, an
     assert message.to == ["anna@members.example"]
     msg, text, html = parts(message)
     assert msg["Subject"].strip() == "Борис Орлов ответил(а) вам: «Кейс о патентах»"
-    link = f"http://localhost{case_study.url}#c{reply.pk}"
+    link = f"http://testserver{case_study.url}#c{reply.pk}"
     assert link in text
     assert f'href="{link}"' in html
     unsubscribe = absolute_url("/ru/notifications/unsubscribe/")
@@ -157,7 +157,7 @@ def test_a_mention_by_display_name_notifies_the_member(case_study, anna, boris):
     [message] = mail.outbox
     msg, text, html = parts(message)
     assert msg["Subject"].strip() == "Борис Орлов упомянул(а) вас: «Кейс о патентах»"
-    assert f"http://localhost{case_study.url}#c{comment.pk}" in text
+    assert f"http://testserver{case_study.url}#c{comment.pk}" in text
 
 
 @pytest.mark.django_db
@@ -224,8 +224,8 @@ def test_a_seat_from_the_waiting_list_is_one_notification_and_one_e_mail(
     msg, text, html = parts(message)
     assert msg["To"] == "boris@members.example"
     assert msg["Subject"].strip() == "Для вас освободилось место: «Семинар»"
-    assert "http://localhost/ru/events/full/" in text
-    assert 'href="http://localhost/ru/events/full/"' in html
+    assert "http://testserver/ru/events/full/" in text
+    assert 'href="http://testserver/ru/events/full/"' in html
     # What to do if the member cannot come, in both parts.
     assert "отмените её на странице мероприятия" in text
     assert "отмените её на странице мероприятия" in html
@@ -296,7 +296,7 @@ def test_confirmed_members_are_reminded_once_the_day_before(tomorrow_in_ekaterin
     [message] = mail.outbox
     msg, text, html = parts(message)
     assert msg["Subject"].strip() == "Завтра: «Завтрашняя встреча»"
-    assert "http://localhost/ru/events/tomorrow/" in text
+    assert "http://testserver/ru/events/tomorrow/" in text
     assert msg["List-Unsubscribe"]
 
 
@@ -462,7 +462,7 @@ def test_followers_of_a_theme_and_a_region_hear_of_a_new_item_once(
     msg, text, html = parts(message)
     assert msg["To"] == "boris@members.example"
     assert msg["Subject"].strip() == "Новое на портале: «Новый кейс»"
-    assert f"http://localhost{item.url}" in text
+    assert f"http://testserver{item.url}" in text
     assert msg["List-Unsubscribe"]
 
     # Published again (an edit): nobody is told twice.
