@@ -1,6 +1,8 @@
 """Who may moderate a board: the one place that answers it."""
 
-from home.region_roles import user_coordinates
+from django.db.models import Q
+
+from home.terms import terms_of_locale
 
 MODERATORS_GROUP = "Moderators"
 EDIT_WINDOW_MINUTES = 30
@@ -13,10 +15,16 @@ def can_moderate(user, board):
         return False
     if user.is_superuser:
         return True
-    if "_forum_moderator" not in user.__dict__:
-        # Remembered for the request: a thread asks once per post.
-        user.__dict__["_forum_moderator"] = user.groups.filter(name=MODERATORS_GROUP).exists()
-    return user.__dict__["_forum_moderator"] or user_coordinates(user, board.region)
+    remembered = user.__dict__.setdefault("_forum_moderator", {})
+    if board.pk not in remembered:
+        # One query, remembered for the request (a thread asks once per
+        # post); the board's region comes from the cached terms.
+        region = terms_of_locale(board.locale_id).region_of(board)
+        coordinators = region.coordinators_id if region is not None else None
+        remembered[board.pk] = user.groups.filter(
+            Q(name=MODERATORS_GROUP) | Q(pk=coordinators)
+        ).exists()
+    return remembered[board.pk]
 
 
 def can_edit(user, post, board, now):

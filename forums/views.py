@@ -66,12 +66,26 @@ def board(board, request):
             )
     return board.render(
         request,
-        context_overrides={"topics": page, "only_mine": mine, "language": language},
+        context_overrides={
+            "topics": page,
+            "only_mine": mine,
+            "language": language,
+            "forums_url": _parent_url(board),
+        },
     )
 
 
-def _topic_or_404(board, topic_id):
-    topic = board.topics().select_related("author").filter(pk=topic_id).first()
+def _parent_url(board):
+    """The forums index's address, from the board's own: a board is always
+    a child of the index, and asking the tree would cost two queries."""
+    return board.url.rstrip("/").rsplit("/", 1)[0] + "/"
+
+
+def _topic_or_404(board, topic_id, user=None):
+    topics = board.topics().select_related("author")
+    if user is not None:
+        topics = topics.with_last_read(user)
+    topic = topics.filter(pk=topic_id).first()
     if topic is None:
         raise Http404
     return topic
@@ -86,24 +100,27 @@ def topic_url(board, topic, post=None):
 
 
 def topic(board, request, topic_id):
-    topic = _topic_or_404(board, topic_id)
+    user = request.user
+    topic = _topic_or_404(board, topic_id, user)
     # Counted in the database, without reading and saving the row.
     board.topics().filter(pk=topic.pk).update(view_count=F("view_count") + 1)
-    user = request.user
-    page = page_of(request, topic.posts.for_thread(user), POSTS_PER_PAGE)
+    thread = topic.posts.for_thread(user).counted(topic.reply_count + 1)
+    page = page_of(request, thread, POSTS_PER_PAGE)
     posts = list(page.object_list)
-    first_unread = None
-    if user.is_authenticated:
-        first_unread = _first_unread(board, topic, user, posts)
+    read_until = _mark_read(topic, user, posts) if user.is_authenticated else None
     now = timezone.now()
     moderator = can_moderate(user, board)
     for post in posts:
         post.may_edit = not post.is_deleted and can_edit(user, post, board, now)
         post.may_delete = not post.is_deleted and can_delete(user, post, board)
         post.may_like = user.is_authenticated and post.author_id != user.pk and not post.is_deleted
+    # The accepted answer is shown under the question, on the first page.
     accepted = None
-    if topic.accepted_post_id:
-        accepted = topic.posts.for_thread(user).filter(pk=topic.accepted_post_id).first()
+    if topic.accepted_post_id and page.number == 1:
+        shown = {post.pk: post for post in posts}
+        accepted = shown.get(topic.accepted_post_id) or (
+            topic.posts.for_thread(user).filter(pk=topic.accepted_post_id).first()
+        )
     return board.render(
         request,
         template="forums/topic_page.html",
@@ -112,7 +129,7 @@ def topic(board, request, topic_id):
             "posts": page,
             "post_list": posts,
             "accepted": accepted,
-            "first_unread": first_unread,
+            "read_until": read_until,
             "moderator": moderator,
             "may_accept": can_accept(user, topic, board),
             "form": PostForm() if user.is_authenticated and not topic.is_locked else None,
@@ -120,23 +137,31 @@ def topic(board, request, topic_id):
     )
 
 
-def _first_unread(board, topic, user, posts):
-    """The link to the first post the member has not read (None when they
-    have read them all), and remember the posts now shown as read."""
-    read = topic.reads.filter(member=user).first()
-    last_read = read.last_read_post_id if read else 0
-    first_unread = None
-    if (topic.last_post_id or 0) > last_read:
-        post = topic.posts.filter(pk__gt=last_read).order_by("pk").only("pk").first()
-        if post is not None:
-            first_unread = topic_url(board, topic, post)
+def _mark_read(topic, user, posts):
+    """The last post the member had read when they had more to read (for
+    the jump to the first unread one), else None; and remember the posts
+    now shown as read."""
+    last_read = topic.last_read_post_id
+    has_unread = last_read if (topic.last_post_id or 0) > (last_read or 0) else None
     shown = max((post.pk for post in posts), default=0)
-    if shown > last_read:
-        if read is None:
-            topic.reads.create(member=user, last_read_post_id=shown)
-        else:
-            topic.reads.filter(pk=read.pk).update(last_read_post_id=shown, read_at=timezone.now())
-    return first_unread
+    if last_read is None:
+        topic.reads.create(member=user, last_read_post_id=shown)
+    elif shown > last_read:
+        topic.reads.filter(member=user).update(last_read_post_id=shown, read_at=timezone.now())
+    return has_unread
+
+
+def first_unread(board, request, topic_id):
+    """The jump to the first post after `?after=` (the last one the member
+    had read when the topic's page was shown; the page then marks what it
+    shows as read, so the link carries it)."""
+    topic = _topic_or_404(board, topic_id)
+    after = request.GET.get("after", "")
+    after = int(after) if after.isdigit() else 0
+    post = topic.posts.filter(pk__gt=after).order_by("pk").only("pk").first()
+    if post is None:
+        return redirect(topic_url(board, topic))
+    return redirect(topic_url(board, topic, post))
 
 
 def post_link(board, request, post_id):

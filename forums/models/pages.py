@@ -111,6 +111,10 @@ class BoardPage(RegionMixin, RoutablePageMixin, Page):
     def topic_route(self, request, topic_id):
         return views.topic(self, request, topic_id)
 
+    @path("t/<int:topic_id>/unread/", name="first_unread")
+    def first_unread_route(self, request, topic_id):
+        return views.first_unread(self, request, topic_id)
+
     @path("t/<int:topic_id>/reply/", name="reply")
     def reply_route(self, request, topic_id):
         return views.reply(self, request, topic_id)

@@ -79,12 +79,16 @@ def test_new_posts_since_the_last_visit(board_ru, anna, boris):
     assert "Новые сообщения" not in client.get("/ru/forums/questions/").content.decode()
 
     reply = ForumPostFactory(topic=topic, author=anna)
-    topic.last_post = reply
+    topic.last_post, topic.reply_count = reply, 1
     topic.save()
     assert "Новые сообщения" in client.get("/ru/forums/questions/").content.decode()
     thread = client.get(f"/ru/forums/questions/t/{topic.pk}/").content.decode()
-    assert f"#post-{reply.pk}" in thread
     assert "Перейти к первому непрочитанному" in thread
+    jump = f"/ru/forums/questions/t/{topic.pk}/unread/?after={topic.posts.first().pk}"
+    assert jump in thread
+    assert (
+        client.get(jump)["Location"] == f"/ru/forums/questions/t/{topic.pk}/?page=1#post-{reply.pk}"
+    )
     # Read now: nothing new, no jump.
     assert "Новые сообщения" not in client.get("/ru/forums/questions/").content.decode()
     again = client.get(f"/ru/forums/questions/t/{topic.pk}/").content.decode()
