@@ -1,13 +1,20 @@
-"""The forums on the home page: "Active discussions", the topics with the
-latest posts on the boards of the home page's language (topics written in
-every language), kept in the cache for a minute and dropped at once when a
-page is published."""
+"""The forums on the home page and in the weekly digest.
 
+"Active discussions" on the home page: the topics with the latest posts
+on the boards of the home page's language (topics written in every
+language), kept in the cache for a minute and dropped at once when a page
+is published. The digest lists the topics with the most posts of the week.
+"""
+
+from types import SimpleNamespace
+
+from django.db.models import Count
 from wagtail import hooks
 
-from forums.models import BoardPage, ForumIndexPage, Topic
+from forums.models import BoardPage, ForumIndexPage, Post, Topic
 from home.caching import PAGES, cached
 from home.sections import HomeSection
+from notifications.digest import Discussion, Versions, page_versions
 
 HOME_TOPICS = 5
 HOME_CACHE_SECONDS = 60
@@ -48,3 +55,34 @@ def active_discussions_section(request, page):
     if not context["topics"]:
         return None
     return HomeSection(order=35, template="forums/includes/home_discussions.html", context=context)
+
+
+@hooks.register("register_digest_discussions")
+def forum_discussions(start, end, limit):
+    """The topics with the most posts (not deleted) written in the period,
+    on boards anyone may see, each linked on its board in every language
+    the board has: three queries."""
+    counted = (
+        Post.objects.filter(created_at__gte=start, created_at__lt=end, is_deleted=False)
+        .values("topic_id")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "topic_id")
+    )
+    # A few more than wanted: some may be on boards no longer visible.
+    counts = {row["topic_id"]: row["count"] for row in counted[: limit * 4]}
+    topics = Topic.objects.in_bulk(list(counts))
+    boards = page_versions({str(topic.board_key) for topic in topics.values()}, BoardPage)
+    found = []
+    for topic_id, count in counts.items():
+        topic = topics[topic_id]
+        board_versions = boards[str(topic.board_key)]
+        if not board_versions.pages:
+            continue
+        versions = Versions()
+        path = None
+        for language, board in board_versions.pages.items():
+            path = path or board.reverse_subpage("topic", args=[topic.pk])
+            link = SimpleNamespace(title=topic.title, digest_url=board.get_full_url() + path)
+            versions.add(link, language)
+        found.append(Discussion(f"forum-topic-{topic.pk}", versions, count))
+    return found[:limit]

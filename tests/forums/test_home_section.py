@@ -2,11 +2,20 @@
 of the boards visitors may see, in every language, within the home page's
 query budget."""
 
+import datetime
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
+from forums.wagtail_hooks import forum_discussions
 from home.models import SiteSettings
-from tests.factories import BoardPageFactory, ForumTopicFactory, MemberFactory
+from tests.factories import (
+    BoardPageFactory,
+    ForumPostFactory,
+    ForumTopicFactory,
+    MemberFactory,
+)
 from tests.helpers import warm_queries
 
 pytestmark = pytest.mark.django_db
@@ -42,3 +51,28 @@ def test_the_section_does_not_grow_the_home_page(client, site, board_ru):
     large = len(warm_queries(client, "/ru/"))
     assert small <= 15
     assert large == small
+
+
+def test_the_digest_lists_the_weeks_busiest_topics_on_visible_boards(forums_ru, board_en, anna):
+    ForumTopicFactory(board=board_en, title="Тихая тема", author=anna)
+    busy = ForumTopicFactory(board=board_en, title="Оживлённая тема", author=anna)
+    ForumPostFactory.create_batch(3, topic=busy, author=anna)
+    hidden_board = BoardPageFactory(parent=forums_ru, slug="hidden")
+    hidden = ForumTopicFactory(board=hidden_board, author=anna)
+    ForumPostFactory.create_batch(5, topic=hidden, author=anna)
+    hidden_board.unpublish()
+    now = timezone.now()
+
+    found = forum_discussions(now - datetime.timedelta(days=7), now, 5)
+
+    assert [(item.versions.in_language("ru").title, item.count) for item in found] == [
+        ("Оживлённая тема", 4),
+        ("Тихая тема", 1),
+    ]
+    assert found[0].versions.in_language("en").digest_url == (
+        f"http://localhost/en/forums/questions/t/{busy.pk}/"
+    )
+    assert (
+        forum_discussions(now - datetime.timedelta(days=14), now - datetime.timedelta(days=7), 5)
+        == []
+    )
