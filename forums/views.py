@@ -173,9 +173,9 @@ def post_link(board, request, post_id):
 # --- writing -------------------------------------------------------------------
 
 
-def _preview(form):
+def _preview(form, writer):
     if form.is_valid():
-        return render_markdown(form.cleaned_data["body"], None)[0]
+        return render_markdown(form.cleaned_data["body"], writer)[0]
     return None
 
 
@@ -186,7 +186,7 @@ def new_topic(board, request):
     preview = None
     if request.method == "POST":
         if "preview" in request.POST:
-            preview = _preview(form)
+            preview = _preview(form, request.user)
         elif form.is_valid():
             topic, mentions = posting.start_topic(
                 board,
@@ -215,7 +215,7 @@ def reply(board, request, topic_id):
     preview = None
     if request.method == "POST":
         if "preview" in request.POST:
-            preview = _preview(form)
+            preview = _preview(form, request.user)
         elif form.is_valid():
             try:
                 post, mentions, created = posting.add_reply(
@@ -261,7 +261,7 @@ def edit_post(board, request, post_id):
     preview = None
     if request.method == "POST":
         if "preview" in request.POST:
-            preview = _preview(form)
+            preview = _preview(form, request.user)
         elif form.is_valid():
             mentions = posting.edit(post, request.user, form.cleaned_data["body"])
             notices.mentioned(board, post, mentions)

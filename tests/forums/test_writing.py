@@ -23,13 +23,16 @@ def post_form(client, url, data, page=BOARD):
     return client.post(url, {**data, "csrfmiddlewaretoken": token})
 
 
-def test_new_topic_with_preview_then_post(board_ru, anna):
+def test_new_topic_with_preview_then_post(board_ru, anna, boris):
     client = csrf_client(anna)
     preview = post_form(
-        client, f"{BOARD}new/", {"title": "Патент", "body": "Как **быть**?", "preview": "1"}
+        client,
+        f"{BOARD}new/",
+        {"title": "Патент", "body": "Как **быть**, @Борис Орлов?", "preview": "1"},
     )
     assert preview.status_code == 200
     assert "<strong>быть</strong>" in preview.content.decode()
+    assert 'class="mention"' in preview.content.decode()
     assert not Topic.objects.exists()
 
     response = post_form(client, f"{BOARD}new/", {"title": "Патент", "body": "Как **быть**?"})
