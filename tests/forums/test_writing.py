@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from forums.models import Like, Post, Topic
 from tests.factories import BoardPageFactory, ForumPostFactory, ForumTopicFactory
-from tests.helpers import csrf_client, csrf_token, logged_in
+from tests.helpers import csrf_client, csrf_token, inline_code, logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -220,3 +220,27 @@ def test_moderator_accepts_an_answer(board_ru, anna, boris, moderator):
     assert post_form(logged_in(moderator), f"{BOARD}p/{answer.pk}/accept/", {}).status_code == 302
     topic.refresh_from_db()
     assert topic.accepted_post == answer
+
+
+def test_forum_pages_need_no_inline_code_even_with_hostile_markdown(board_ru, anna, boris):
+    hostile = (
+        '<script>alert(1)</script> <img src=x onerror="alert(1)"> '
+        "[link](javascript:alert(1)) ![pic](https://evil.example/x.png) "
+        '<a href="#" style="color:red" onclick="alert(1)">x</a>'
+    )
+    client = csrf_client(anna)
+    post_form(client, f"{BOARD}new/", {"title": "Опасная разметка", "body": hostile})
+    topic = Topic.objects.get()
+    pages = [
+        client.get(f"{BOARD}t/{topic.pk}/"),
+        Client().get(f"{BOARD}t/{topic.pk}/"),
+        client.get(BOARD),
+        client.get(f"{BOARD}new/"),
+        post_form(client, f"{BOARD}new/", {"title": "x", "body": hostile, "preview": "1"}),
+        client.get(f"{BOARD}t/{topic.pk}/reply/"),
+        Client().get("/ru/forums/"),
+    ]
+    for response in pages:
+        assert response.status_code == 200
+        assert inline_code(response.content.decode()) == []
+    assert "&lt;script&gt;" in pages[1].content.decode()
