@@ -18,12 +18,14 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from community.models import PeopleIndexPage
+from forums.models import ForumIndexPage
 from home.demo import child_page
 from home.models import FormField, FormPage, HomePage, SiteSettings, StandardPage
 from home.region_roles import region_group_name
 from library.models import LibraryIndexPage
 from rusmeco_events.models import EventIndexPage
 from tests.factories import (
+    BoardPageFactory,
     MemberFactory,
     RegionFactory,
     StaffFactory,
@@ -366,3 +368,29 @@ def staff(coordinator):
         "translator": StaffFactory(username="translator", groups=["Translators"]),
         "admin": StaffFactory(username="admin", is_superuser=True, language="en"),
     }
+
+
+# --- forums --------------------------------------------------------------------
+
+
+@pytest.fixture
+def forums_ru(home_ru):
+    return section(home_ru, ForumIndexPage, "forums", "Форумы", "Участники обсуждают вопросы.")
+
+
+@pytest.fixture
+def forums_en(forums_ru, home_en, translator):
+    return translator(forums_ru, title="Forums", intro="Members discuss.")
+
+
+@pytest.fixture
+def board_ru(forums_ru, regions):
+    """A Moscow board of the Russian forums."""
+    return BoardPageFactory(
+        parent=forums_ru, slug="questions", title="Вопросы", region=regions["moscow"]
+    )
+
+
+@pytest.fixture
+def board_en(board_ru, forums_en, translator):
+    return translator(board_ru, title="Questions", description="Members' questions.")

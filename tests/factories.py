@@ -29,6 +29,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from community.models import Company, CompanyMembership, NewsPage, Profile, Role
 from home import demo
+from home.markdown import render_markdown
 from home.models import Region, Topic
 from home.region_roles import region_group_name
 from library.models import ArticlePage, CaseStudyPage, ItemType
@@ -481,3 +482,55 @@ def put_work(region, library, calendar, editor, copies=1):
         parent=calendar, region=region, title=f"{city}: прошедшая встреча", start=in_days(-3)
     )
     translate(past)
+
+
+# --- forums --------------------------------------------------------------------
+
+
+class BoardPageFactory(PageFactory):
+    """A forum board under `parent` (a forums index)."""
+
+    class Meta:
+        model = "forums.BoardPage"
+
+    slug = factory.Sequence(lambda number: f"board-{number}")
+    title = factory.Sequence(lambda number: f"Раздел форума {number}")
+    description = "Обсуждаем вопросы участников."
+
+
+class ForumTopicFactory(DjangoModelFactory):
+    """A topic of `board` (a BoardPage in any language) with its first
+    post by its author (created topics only; build() makes rows for
+    bulk_create, without posts)."""
+
+    class Meta:
+        model = "forums.Topic"
+        exclude = ["board"]
+        skip_postgeneration_save = True
+
+    board = None
+    board_key = factory.LazyAttribute(lambda topic: topic.board.translation_key)
+    title = factory.Sequence(lambda number: f"Тема {number}")
+    language = "ru"
+    author = factory.SubFactory(MemberFactory)
+
+    @factory.post_generation
+    def first_post(topic, create, body, **kwargs):
+        if create:
+            post = ForumPostFactory(topic=topic, author=topic.author, body=body or "Вопрос.")
+            topic.last_post = post
+            topic.last_activity_at = post.created_at
+            topic.save(update_fields=["last_post", "last_activity_at"])
+
+
+class ForumPostFactory(DjangoModelFactory):
+    """A post in `topic`, its HTML rendered as the site renders it. It
+    does not move the topic's counts: replies that must count are posted
+    through the site (forums/posting.py)."""
+
+    class Meta:
+        model = "forums.Post"
+
+    author = factory.SubFactory(MemberFactory)
+    body = factory.Sequence(lambda number: f"Сообщение {number}.")
+    html = factory.LazyAttribute(lambda post: render_markdown(post.body, post.author)[0])

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "django_comments_xtd",
     "django_comments",
     "django.contrib.sites",
+    # Forums: boards (pages) and the topics and posts members write on them.
+    "forums",
     # The coordinators' dashboard in the admin.
     "editorial",
     # Background jobs (Django's tasks API) and their queue in the database.

@@ -28,6 +28,9 @@ from community.models import (
     RegionIndexPage,
     RegionPage,
 )
+from forums.demo_content import load_forums
+from forums.models import BoardPage, ForumIndexPage, Like, Post
+from forums.models import Topic as ForumTopic
 from home.models import FormField, Region, SiteSettings, Topic
 from library.models import LibraryIndexPage, LibraryItemPage, ReadCount
 from notifications.models import DigestSent, Follow, Notification
@@ -409,3 +412,26 @@ def test_the_demo_digest_dry_run_prints_digests_for_demo_members(demo):
     assert "To: anna.sokolova@members.example" in daily.getvalue()
     assert "понравилась участникам: 1" in daily.getvalue()
     assert not DigestSent.objects.exists()
+
+
+# --------------------
+# Forums: the index and three boards in both languages, topics in Russian
+# and English with replies, an accepted answer and likes.
+
+
+def test_demo_forums_in_both_languages(demo, client):
+    for language in ("ru", "en"):
+        assert ForumIndexPage.objects.get(locale__language_code=language).show_in_menus
+        assert BoardPage.objects.filter(locale__language_code=language, live=True).count() == 3
+        assert client.get(f"/{language}/forums/").status_code == 200
+    assert client.get("/en/forums/ipr/").status_code == 200
+    assert set(ForumTopic.objects.values_list("language", flat=True)) == {"ru", "en"}
+    assert ForumTopic.objects.filter(is_solved=True, accepted_post__isnull=False).count() == 2
+    assert Like.objects.exists()
+    topic = ForumTopic.objects.get(title="Патент или ноу-хау для алгоритма?")
+    assert topic.reply_count == 2 == topic.posts.count() - 1
+    assert "Принятый ответ" in client.get(f"/ru/forums/ipr/t/{topic.pk}/").text
+
+    posts = Post.objects.count()
+    load_forums(io.StringIO())
+    assert Post.objects.count() == posts

@@ -1,0 +1,313 @@
+"""What the routes of the forums do: the index's boards, a board's topics,
+a topic's posts, and writing: new topics, replies, edits, deletions,
+likes and accepted answers.
+
+As everywhere in the portal (README, "Routable pages"), these views import
+no model of their app: they take their data from the board
+(`board.topics()`, `board.posts()`) and narrow it with queryset methods
+(forums/queries.py).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, F, Max, Sum
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from forums import notices, posting
+from forums.forms import PostForm, TopicForm
+from forums.permissions import can_accept, can_delete, can_edit, can_moderate
+from home.markdown import render_markdown
+from home.pagination import page_of
+
+TOPICS_PER_PAGE = 20
+POSTS_PER_PAGE = 20
+
+
+# --- reading -------------------------------------------------------------------
+
+
+def index_context(index, request):
+    """The boards of the index with their numbers of topics and posts and
+    their latest activity: two queries for all of them."""
+    boards = list(index.boards())
+    keys = [board.translation_key for board in boards]
+    numbers = {
+        row["board_key"]: row
+        for row in index.topics_of(keys)
+        .order_by()
+        .values("board_key")
+        .annotate(topic_count=Count("pk"), reply_count=Sum("reply_count"))
+        .annotate(last_activity_at=Max("last_activity_at"))
+    }
+    for board in boards:
+        row = numbers.get(board.translation_key, {})
+        board.topic_count = row.get("topic_count", 0)
+        board.post_count = board.topic_count + (row.get("reply_count") or 0)
+        board.last_activity_at = row.get("last_activity_at")
+    return {"boards": boards}
+
+
+def board(board, request):
+    language = translation.get_language()
+    mine = request.GET.get("language") == "mine"
+    topics = board.topics().for_listing(request.user)
+    if mine:
+        topics = topics.in_language(language)
+    page = page_of(request, topics, TOPICS_PER_PAGE)
+    if request.user.is_authenticated:
+        for topic in page.object_list:
+            topic.has_new = (
+                topic.last_read_post_id is None
+                or (topic.last_post_id or 0) > topic.last_read_post_id
+            )
+    return board.render(
+        request,
+        context_overrides={
+            "topics": page,
+            "only_mine": mine,
+            "language": language,
+            "forums_url": _parent_url(board),
+        },
+    )
+
+
+def _parent_url(board):
+    """The forums index's address, from the board's own: a board is always
+    a child of the index, and asking the tree would cost two queries."""
+    return board.url.rstrip("/").rsplit("/", 1)[0] + "/"
+
+
+def _topic_or_404(board, topic_id, user=None):
+    topics = board.topics().select_related("author")
+    if user is not None:
+        topics = topics.with_last_read(user)
+    topic = topics.filter(pk=topic_id).first()
+    if topic is None:
+        raise Http404
+    return topic
+
+
+def topic_url(board, topic, post=None):
+    url = board.url + board.reverse_subpage("topic", args=[topic.pk])
+    if post is None:
+        return url
+    page_number = (topic.posts.filter(pk__lte=post.pk).count() - 1) // POSTS_PER_PAGE + 1
+    return f"{url}?page={page_number}#post-{post.pk}"
+
+
+def topic(board, request, topic_id):
+    user = request.user
+    topic = _topic_or_404(board, topic_id, user)
+    # Counted in the database, without reading and saving the row.
+    board.topics().filter(pk=topic.pk).update(view_count=F("view_count") + 1)
+    thread = topic.posts.for_thread(user).counted(topic.reply_count + 1)
+    page = page_of(request, thread, POSTS_PER_PAGE)
+    posts = list(page.object_list)
+    read_until = _mark_read(topic, user, posts) if user.is_authenticated else None
+    now = timezone.now()
+    moderator = can_moderate(user, board)
+    for post in posts:
+        post.may_edit = not post.is_deleted and can_edit(user, post, board, now)
+        post.may_delete = not post.is_deleted and can_delete(user, post, board)
+        post.may_like = user.is_authenticated and post.author_id != user.pk and not post.is_deleted
+    # The accepted answer is shown under the question, on the first page.
+    accepted = None
+    if topic.accepted_post_id and page.number == 1:
+        shown = {post.pk: post for post in posts}
+        accepted = shown.get(topic.accepted_post_id) or (
+            topic.posts.for_thread(user).filter(pk=topic.accepted_post_id).first()
+        )
+    return board.render(
+        request,
+        template="forums/topic_page.html",
+        context_overrides={
+            "topic": topic,
+            "posts": page,
+            "post_list": posts,
+            "accepted": accepted,
+            "read_until": read_until,
+            "moderator": moderator,
+            "may_accept": can_accept(user, topic, board),
+            "form": PostForm() if user.is_authenticated and not topic.is_locked else None,
+        },
+    )
+
+
+def _mark_read(topic, user, posts):
+    """The last post the member had read when they had more to read (for
+    the jump to the first unread one), else None; and remember the posts
+    now shown as read."""
+    last_read = topic.last_read_post_id
+    has_unread = last_read if (topic.last_post_id or 0) > (last_read or 0) else None
+    shown = max((post.pk for post in posts), default=0)
+    if last_read is None:
+        topic.reads.create(member=user, last_read_post_id=shown)
+    elif shown > last_read:
+        topic.reads.filter(member=user).update(last_read_post_id=shown, read_at=timezone.now())
+    return has_unread
+
+
+def first_unread(board, request, topic_id):
+    """The jump to the first post after `?after=` (the last one the member
+    had read when the topic's page was shown; the page then marks what it
+    shows as read, so the link carries it)."""
+    topic = _topic_or_404(board, topic_id)
+    after = request.GET.get("after", "")
+    after = int(after) if after.isdigit() else 0
+    post = topic.posts.filter(pk__gt=after).order_by("pk").only("pk").first()
+    if post is None:
+        return redirect(topic_url(board, topic))
+    return redirect(topic_url(board, topic, post))
+
+
+def post_link(board, request, post_id):
+    """A lasting link to a post (notifications): its topic's page where it is."""
+    post = _post_or_404(board, post_id)
+    return redirect(topic_url(board, post.topic, post))
+
+
+# --- writing -------------------------------------------------------------------
+
+
+def _preview(form, writer):
+    if form.is_valid():
+        return render_markdown(form.cleaned_data["body"], writer)[0]
+    return None
+
+
+def new_topic(board, request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    form = TopicForm(request.POST or None)
+    preview = None
+    if request.method == "POST":
+        if "preview" in request.POST:
+            preview = _preview(form, request.user)
+        elif form.is_valid():
+            topic, mentions = posting.start_topic(
+                board,
+                request.user,
+                form.cleaned_data["title"],
+                form.cleaned_data["body"],
+                translation.get_language(),
+            )
+            notices.new_topic(board, topic, mentions)
+            return redirect(topic_url(board, topic))
+    return board.render(
+        request,
+        template="forums/topic_form.html",
+        context_overrides={"form": form, "preview": preview},
+    )
+
+
+def reply(board, request, topic_id):
+    topic = _topic_or_404(board, topic_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if topic.is_locked:
+        messages.error(request, _("This topic is locked: no new replies can be posted."))
+        return redirect(topic_url(board, topic))
+    form = PostForm(request.POST or None)
+    preview = None
+    if request.method == "POST":
+        if "preview" in request.POST:
+            preview = _preview(form, request.user)
+        elif form.is_valid():
+            try:
+                post, mentions, created = posting.add_reply(
+                    board.topics().filter(pk=topic.pk), request.user, form.cleaned_data["body"]
+                )
+            except posting.TopicLocked:
+                messages.error(request, _("This topic is locked: no new replies can be posted."))
+                return redirect(topic_url(board, topic))
+            if created:
+                notices.new_reply(board, topic, post, mentions)
+            return redirect(topic_url(board, topic, post))
+    return board.render(
+        request,
+        template="forums/reply_form.html",
+        context_overrides={"topic": topic, "form": form, "preview": preview},
+    )
+
+
+def _post_or_404(board, post_id):
+    post = board.posts().select_related("topic", "author").filter(pk=post_id).first()
+    if post is None:
+        raise Http404
+    return post
+
+
+def _member_post(board, request, post_id):
+    """The post of a POST-only action, for a signed-in member."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"]), None
+    post = _post_or_404(board, post_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(topic_url(board, post.topic)), None
+    return None, post
+
+
+def edit_post(board, request, post_id):
+    post = _post_or_404(board, post_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if post.is_deleted or not can_edit(request.user, post, board, timezone.now()):
+        raise PermissionDenied(_("Posts can be edited by their authors for 30 minutes."))
+    form = PostForm(request.POST or None, initial={"body": post.body})
+    preview = None
+    if request.method == "POST":
+        if "preview" in request.POST:
+            preview = _preview(form, request.user)
+        elif form.is_valid():
+            mentions = posting.edit(post, request.user, form.cleaned_data["body"])
+            notices.mentioned(board, post, mentions)
+            return redirect(topic_url(board, post.topic, post))
+    return board.render(
+        request,
+        template="forums/edit_form.html",
+        context_overrides={"topic": post.topic, "post": post, "form": form, "preview": preview},
+    )
+
+
+def delete_post(board, request, post_id):
+    refusal, post = _member_post(board, request, post_id)
+    if refusal:
+        return refusal
+    if not can_delete(request.user, post, board):
+        raise PermissionDenied(_("You may delete only your own posts."))
+    posting.delete(post)
+    messages.success(request, _("The post was deleted."))
+    return redirect(topic_url(board, post.topic, post))
+
+
+def like_post(board, request, post_id):
+    refusal, post = _member_post(board, request, post_id)
+    if refusal:
+        return refusal
+    if post.author_id == request.user.pk:
+        messages.error(request, _("You cannot like your own post."))
+    elif post.is_deleted:
+        messages.error(request, _("This post was deleted."))
+    elif posting.toggle_like(post, request.user):
+        notices.liked(post, request.user)
+    return redirect(topic_url(board, post.topic, post))
+
+
+def accept_post(board, request, post_id):
+    refusal, post = _member_post(board, request, post_id)
+    if refusal:
+        return refusal
+    topic = post.topic
+    if not can_accept(request.user, topic, board):
+        raise PermissionDenied(_("Only the topic's author or a moderator may accept an answer."))
+    if post.is_deleted:
+        messages.error(request, _("This post was deleted."))
+    else:
+        posting.accept(topic, post)
+        notices.accepted(post, request.user)
+        messages.success(request, _("The answer was accepted; the topic is marked as solved."))
+    return redirect(topic_url(board, topic, post))
