@@ -366,3 +366,19 @@ def staff(coordinator):
         "translator": StaffFactory(username="translator", groups=["Translators"]),
         "admin": StaffFactory(username="admin", is_superuser=True, language="en"),
     }
+
+
+# --- member blogs ----------------------------------------------------------------
+
+
+@pytest.fixture
+def blogs_ru(home_ru, regions, topics):
+    """The member blogs, on a site with its regions and themes."""
+    from blogs.models import BlogIndexPage
+
+    return section(home_ru, BlogIndexPage, "blogs", "Блоги", "Блоги участников сообщества.")
+
+
+@pytest.fixture
+def blogs_en(blogs_ru, home_en, translator):
+    return translator(blogs_ru, title="Blogs", intro="Members' blogs.")
