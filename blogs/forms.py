@@ -35,18 +35,9 @@ class BlogPostForm(PictureFormMixin, forms.ModelForm):
         self.fields["themes"].queryset = Topic.objects.filter(locale=locale)
         self.fields["region"].queryset = Region.objects.filter(locale=locale)
         self.fields["body"].widget.attrs["rows"] = 16
-
-    def clean_title(self):
-        title = self.cleaned_data["title"].strip()
-        if not title:
-            raise forms.ValidationError(_("Give your post a title."), code="required")
-        return title
-
-    def clean_body(self):
-        body = self.cleaned_data["body"]
-        if not body.strip():
-            raise forms.ValidationError(_("Write something in your post."), code="required")
-        return body
+        # Blank or only spaces (the fields strip them).
+        self.fields["title"].error_messages["required"] = _("Give your post a title.")
+        self.fields["body"].error_messages["required"] = _("Write something in your post.")
 
     def save(self, commit=True):
         post = self.instance

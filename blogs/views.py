@@ -144,10 +144,12 @@ def _edit_form(blog_index, request, post):
     except OSError:
         form.discard_new_pictures()
         logger.exception("Could not store the lead picture of a blog post")
-        form.add_error(
-            None,
-            _("Your picture could not be stored. Nothing was changed; please try again later."),
+        # The same message as the profile forms (community/views/saving.py).
+        message = _(
+            "Your picture could not be stored: our file storage is full or unavailable. "
+            "Nothing was changed; please try again later."
         )
+        form.add_error(None, message)
         return _form_page(blog_index, request, form, post)
     except BaseException:
         form.discard_new_pictures()
