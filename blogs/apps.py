@@ -8,6 +8,7 @@ class BlogsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from blogs import notices
+        from blogs import home_sections, notices
 
         notices.register()
+        home_sections.connect_signals()
