@@ -36,7 +36,8 @@ def _blogs(keys, user):
     member's blog is theirs, named as their profile names them."""
     from community.models import Profile
 
-    ids = [int(key) for key in keys if str(key).isdigit()]
+    # One's own blog is not something to follow.
+    ids = [int(key) for key in keys if str(key).isdigit() and str(key) != str(user.pk)]
     profiles = Profile.objects.filter(user_id__in=ids, user__is_active=True).select_related("user")
     return {str(profile.user_id): profile for profile in profiles}
 

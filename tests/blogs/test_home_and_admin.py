@@ -65,12 +65,24 @@ def test_notifications_never_name_a_draft_or_a_post_of_a_closed_account(blogs_ru
     assert shown[(BlogPost, published.pk)].url == f"/ru/blogs/{anna.pk}/{published.slug}/"
 
 
-def test_members_follow_a_blog(blogs_ru, anna, boris):
-    from notifications.follows import find, follow
+def test_members_follow_a_blog_from_its_page(blogs_ru, anna, boris):
+    from notifications.follows import follow
+    from notifications.models import Follow
+    from tests.helpers import csrf_client, csrf_token
 
-    assert follow(boris, "blog", str(anna.pk))
-    assert find("blog", str(anna.pk), boris).user == anna
+    BlogPostFactory(author=anna)
+    client = csrf_client(boris)
+    token = csrf_token(client, f"/ru/blogs/{anna.pk}/")
+    html = client.get(f"/ru/blogs/{anna.pk}/").content.decode()
+    assert 'name="kind" value="blog"' in html and f'name="key" value="{anna.pk}"' in html
+    data = {"kind": "blog", "key": str(anna.pk), "next": f"/ru/blogs/{anna.pk}/"}
+    assert client.post("/ru/notifications/follow/", data).status_code == 403  # no token
+    assert not Follow.objects.exists()
+    client.post("/ru/notifications/follow/", data | {"csrfmiddlewaretoken": token})
+    assert Follow.objects.filter(user=boris, kind="blog", key=str(anna.pk)).exists()
+    # Nobody follows a blog that does not exist, or their own.
     assert not follow(boris, "blog", "999999")
+    assert not follow(anna, "blog", str(anna.pk))
 
 
 def test_editors_feature_a_post_in_the_admin(blogs_ru, anna, staff):
@@ -124,3 +136,22 @@ def test_a_warm_home_page_spends_no_query_on_the_blogs(client, blogs_en, anna):
     many = warm_queries(client, "/ru/", warm_ups=2)
     assert len(many) == len(few) <= BUDGET
     assert not [sql for sql in many if "blogs_" in sql]
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_followers_read_of_a_new_post_in_their_notifications(blogs_en, anna, boris, language):
+    from blogs.notices import notify_followers
+    from notifications.models import Follow
+
+    Follow.objects.create(user=boris, kind="blog", key=str(anna.pk))
+    post = BlogPostFactory(author=anna, title="Новая заметка Анны")
+    hidden = draft(author=anna, title="Черновик Анны")
+    assert notify_followers.call(post.pk) == 1
+    assert notify_followers.call(hidden.pk) == 0
+    client = logged_in(boris)
+    html = client.get(f"/{language}/notifications/").content.decode()
+    assert "Новая заметка Анны" in html and "Черновик Анны" not in html
+    notification = boris.notifications.get()
+    opened = client.post(f"/{language}/notifications/{notification.pk}/open/")
+    assert opened.status_code == 302
+    assert opened["Location"].endswith(f"/{language}/blogs/{anna.pk}/{post.slug}/")
