@@ -114,6 +114,14 @@ def test_the_pages_have_no_inline_code(client, blogs_ru, anna):
     post = BlogPostFactory(author=anna)
     for url in ("/ru/blogs/", f"/ru/blogs/{anna.pk}/", f"/ru/blogs/{anna.pk}/{post.slug}/"):
         assert inline_code(client.get(url).content.decode()) == [], url
+    member = logged_in(anna)
+    for url in (
+        "/ru/blogs/write/",
+        f"/ru/blogs/{anna.pk}/{post.slug}/",
+        f"/ru/blogs/{anna.pk}/{post.slug}/edit/",
+        f"/ru/blogs/{anna.pk}/{post.slug}/delete/",
+    ):
+        assert inline_code(member.get(url).content.decode()) == [], url
 
 
 BUDGET = 15
