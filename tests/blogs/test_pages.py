@@ -90,6 +90,8 @@ def test_a_draft_is_seen_by_its_author_only(client, blogs_ru, anna, boris):
     assert logged_in(boris).get(url).status_code == 404
     response = logged_in(anna).get(url)
     assert response.status_code == 200 and "Секретный черновик" in response.content.decode()
+    # No shared cache may keep the author's view of their draft.
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
 
 
 def test_a_post_under_another_member_is_not_found(client, blogs_ru, anna, boris):
