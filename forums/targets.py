@@ -65,11 +65,7 @@ def present_posts(posts, user):
     for post in found:
         board = boards.get(post.topic.board_key)
         if board is not None:
-            shown[post.pk] = Shown(
-                post.topic.title,
-                _post_link(board, post.pk),
-                board.full_url + board.reverse_subpage("post", args=[post.pk]),
-            )
+            shown[post.pk] = Shown(post.topic.title, _post_link(board, post.pk))
     return shown
 
 
@@ -81,7 +77,7 @@ def present_topics(topics, user):
         board = boards.get(topic.board_key)
         if board is not None:
             path = board.reverse_subpage("topic", args=[topic.pk])
-            shown[topic.pk] = Shown(topic.title, board.url + path, board.full_url + path)
+            shown[topic.pk] = Shown(topic.title, board.url + path)
     return shown
 
 

@@ -15,6 +15,7 @@ from forums.models import BoardPage, ForumIndexPage, Post, Topic
 from home.caching import PAGES, cached
 from home.sections import HomeSection
 from notifications.digest import Discussion, Versions, page_versions
+from portal.links import absolute_url
 
 HOME_TOPICS = 5
 HOME_CACHE_SECONDS = 60
@@ -82,7 +83,7 @@ def forum_discussions(start, end, limit):
         path = None
         for language, board in board_versions.pages.items():
             path = path or board.reverse_subpage("topic", args=[topic.pk])
-            link = SimpleNamespace(title=topic.title, digest_url=board.get_full_url() + path)
+            link = SimpleNamespace(title=topic.title, digest_url=absolute_url(board.url + path))
             versions.add(link, language)
         found.append(Discussion(f"forum-topic-{topic.pk}", versions, count))
     return found[:limit]

@@ -394,3 +394,19 @@ def board_ru(forums_ru, regions):
 @pytest.fixture
 def board_en(board_ru, forums_en, translator):
     return translator(board_ru, title="Questions", description="Members' questions.")
+
+
+# --- member blogs ----------------------------------------------------------------
+
+
+@pytest.fixture
+def blogs_ru(home_ru, regions, topics):
+    """The member blogs, on a site with its regions and themes."""
+    from blogs.models import BlogIndexPage
+
+    return section(home_ru, BlogIndexPage, "blogs", "Блоги", "Блоги участников сообщества.")
+
+
+@pytest.fixture
+def blogs_en(blogs_ru, home_en, translator):
+    return translator(blogs_ru, title="Blogs", intro="Members' blogs.")

@@ -534,3 +534,33 @@ class ForumPostFactory(DjangoModelFactory):
     author = factory.SubFactory(MemberFactory)
     body = factory.Sequence(lambda number: f"Сообщение {number}.")
     html = factory.LazyAttribute(lambda post: render_markdown(post.body, post.author)[0])
+
+
+# --- member blogs ----------------------------------------------------------------
+
+from blogs.choices import PostStatus  # noqa: E402  (kept with the blogs' factories)
+from blogs.models import BlogPost  # noqa: E402
+
+
+class BlogPostFactory(DjangoModelFactory):
+    """A published post in a member's blog (status=PostStatus.DRAFT and
+    published_at=None for a draft); `html` is rendered from `body` as the
+    writing form does; `themes` is a list of topics."""
+
+    class Meta:
+        model = BlogPost
+        skip_postgeneration_save = True
+
+    author = factory.SubFactory(MemberFactory)
+    title = factory.Sequence(lambda number: f"Заметка {number}")
+    slug = factory.Sequence(lambda number: f"post-{number}")
+    body = "Опыт нашей компании: **что сработало**."
+    html = factory.LazyAttribute(lambda post: f"<p>{post.body}</p>")
+    language = "ru"
+    status = PostStatus.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def themes(post, create, themes, **kwargs):
+        if create and themes:
+            post.themes.set(themes)

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     # The notification centre: follows, notifications under the bell,
     # e-mail preferences, digests and one-click unsubscribing.
     "notifications",
+    # Member blogs: posts members write in Markdown, followed and commented.
+    "blogs",
     "allauth",
     "allauth.account",
     # Case studies, articles and expert advice, with themes, read counts,

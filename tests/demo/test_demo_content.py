@@ -435,3 +435,33 @@ def test_demo_forums_in_both_languages(demo, client):
     posts = Post.objects.count()
     load_forums(io.StringIO())
     assert Post.objects.count() == posts
+
+
+# The member blogs: the index in both languages, five members' blogs, posts in both
+# languages (one featured, one a draft), served and not loaded twice.
+
+
+def test_demo_blogs(demo, client):
+    from blogs.models import BlogIndexPage, BlogPost
+
+    assert "Blogs: 9 posts in 5 members' blogs" in demo
+    assert set(BlogIndexPage.objects.values_list("locale__language_code", flat=True)) == {
+        "ru",
+        "en",
+    }
+    published = BlogPost.objects.published()
+    assert published.values("author").distinct().count() == 5
+    assert set(published.values_list("language", flat=True)) == {"ru", "en"}
+    assert published.filter(featured=True).count() == 1
+    assert BlogPost.objects.filter(status="draft").count() == 1
+    anna = get_user_model().objects.get(username="anna.sokolova")
+    assert 'class="mention"' in BlogPost.objects.get(author=anna, slug="eksport-v-kazakhstan").html
+
+    assert "Как мы начали экспорт в Казахстан" in client.get("/ru/blogs/").text
+    assert "Joint development with a university" in client.get("/en/blogs/").text
+    assert client.get(f"/en/blogs/{anna.pk}/joint-development/").status_code == 200
+    assert "Планы на следующий год" not in client.get(f"/ru/blogs/{anna.pk}/").text
+    assert 'href="/ru/blogs/"' in client.get("/ru/").text
+
+    call_command("load_demo_content", stdout=io.StringIO())
+    assert BlogPost.objects.count() == 9

@@ -70,7 +70,7 @@ def test_the_digest_lists_the_weeks_busiest_topics_on_visible_boards(forums_ru, 
         ("Тихая тема", 1),
     ]
     assert found[0].versions.in_language("en").digest_url == (
-        f"http://localhost/en/forums/questions/t/{busy.pk}/"
+        f"http://testserver/en/forums/questions/t/{busy.pk}/"
     )
     assert (
         forum_discussions(now - datetime.timedelta(days=14), now - datetime.timedelta(days=7), 5)
