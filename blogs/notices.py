@@ -6,20 +6,16 @@ notifications/followed.py does) and the members it mentions ("mention")
 are told. A draft, or a post of an account no longer active, is shown to
 nobody and announced to nobody."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
-from notifications.channels import Channel
 from notifications.follows import FollowKind, register_follow_kind
-from notifications.models import Follow, Notification
-from notifications.notify import notify
-from notifications.preferences import channels_for
+from notifications.models import Follow
+from notifications.notify import notify, notify_many
 from notifications.targets import Shown, register_target
 
 EVENT = "watched_post"
-CHUNK = 500
 
 
 def register():
@@ -78,44 +74,13 @@ def notify_followers(post_id):
     """The followers of the author's blog, in chunks: a few queries per
     chunk whatever their number. Returns how many were told."""
     from blogs.models import BlogPost
-    from notifications.tasks import send_notification
 
     post = BlogPost.objects.published().filter(pk=post_id).first()
     if post is None:
         return 0
-    follower_ids = list(
-        Follow.objects.filter(kind="blog", key=str(post.author_id), user__is_active=True)
-        .exclude(user_id=post.author_id)
-        .values_list("user_id", flat=True)
-        .order_by("user_id")
+    follower_ids = Follow.objects.filter(kind="blog", key=str(post.author_id)).values_list(
+        "user_id", flat=True
     )
-    target_type = ContentType.objects.get_for_model(BlogPost)
-    batch_key = f"{EVENT}:blogpost:{post.pk}"
-    told = 0
-    for start in range(0, len(follower_ids), CHUNK):
-        chunk = follower_ids[start : start + CHUNK]
-        channels = channels_for(chunk, EVENT)
-        wanted = [user_id for user_id in chunk if channels[user_id] != Channel.OFF]
-        Notification.objects.bulk_create(
-            [
-                Notification(
-                    recipient_id=user_id,
-                    event=EVENT,
-                    actor_id=post.author_id,
-                    target_type=target_type,
-                    target_id=post.pk,
-                    batch_key=batch_key,
-                )
-                for user_id in wanted
-            ],
-            ignore_conflicts=True,
-        )
-        by_email = [user_id for user_id in wanted if channels[user_id] == Channel.EMAIL]
-        if by_email:
-            pending = Notification.objects.filter(
-                recipient_id__in=by_email, batch_key=batch_key, emailed_at__isnull=True
-            ).values_list("pk", flat=True)
-            for notification_id in pending:
-                send_notification.enqueue(notification_id)
-        told += len(wanted)
-    return told
+    return notify_many(
+        follower_ids, EVENT, target=post, key=f"blogpost:{post.pk}", actor=post.author
+    )

@@ -19,7 +19,7 @@ from django.db import transaction
 from django_tasks import task
 
 from notifications.follows import followers
-from notifications.notify import notify
+from notifications.notify import notify, notify_many
 
 
 def _mentioned(post, mentions, already=()):
@@ -75,6 +75,6 @@ def notify_watchers(post_id):
         return
     topic = post.topic
     watching = followers("topic", [topic.pk]) | followers("board", [topic.board_key])
-    watching -= {post.author_id, topic.author_id}
-    for member in get_user_model().objects.filter(pk__in=watching).iterator():
-        notify(member, "watched_post", target=post, actor=post.author)
+    # The topic's author is told of the reply itself.
+    watching -= {topic.author_id}
+    notify_many(watching, "watched_post", target=post, key=f"post:{post.pk}", actor=post.author)

@@ -15,7 +15,6 @@ nobody. News and library items name their authors in text, not as
 members, so there are no followers of an author to tell.
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django_tasks import task
@@ -23,12 +22,10 @@ from wagtail.models import Page
 from wagtail.signals import page_published
 
 from home.querysets import every_page
-from notifications.channels import Channel
-from notifications.models import Follow, Notification
-from notifications.preferences import channels_for
+from notifications.models import Follow
+from notifications.notify import notify_many
 
 EVENT = "followed_content"
-CHUNK = 500
 
 _ANNOUNCED = []
 
@@ -80,47 +77,10 @@ def notify_followers(page_id):
     which = Q()
     for kind, key in keys:
         which |= Q(kind=kind, key=key)
-    follower_ids = list(
-        Follow.objects.filter(which, user__is_active=True)
+    follower_ids = (
+        Follow.objects.filter(which)
         .exclude(user_id=page.owner_id)
         .values_list("user_id", flat=True)
         .distinct()
-        .order_by("user_id")
     )
-    target_type = ContentType.objects.get_for_model(page, for_concrete_model=False)
-    told = 0
-    for start in range(0, len(follower_ids), CHUNK):
-        told += _tell(follower_ids[start : start + CHUNK], page, target_type)
-    return told
-
-
-def _tell(user_ids, page, target_type):
-    """Notifications for one chunk of followers: three queries, and a task
-    per follower who wants the e-mail at once. The batch key makes a task
-    that runs twice (a retry) tell nobody twice."""
-    from notifications.tasks import send_notification
-
-    batch_key = f"{EVENT}:{page.translation_key}"
-    channels = channels_for(user_ids, EVENT)
-    wanted = [user_id for user_id in user_ids if channels[user_id] != Channel.OFF]
-    Notification.objects.bulk_create(
-        [
-            Notification(
-                recipient_id=user_id,
-                event=EVENT,
-                target_type=target_type,
-                target_id=page.pk,
-                batch_key=batch_key,
-            )
-            for user_id in wanted
-        ],
-        ignore_conflicts=True,
-    )
-    by_email = [user_id for user_id in wanted if channels[user_id] == Channel.EMAIL]
-    if by_email:
-        pending = Notification.objects.filter(
-            recipient_id__in=by_email, batch_key=batch_key, emailed_at__isnull=True
-        ).values_list("pk", flat=True)
-        for notification_id in pending:
-            send_notification.enqueue(notification_id)
-    return len(wanted)
+    return notify_many(follower_ids, EVENT, target=page, key=page.translation_key)

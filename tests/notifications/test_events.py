@@ -12,7 +12,9 @@ import email.policy
 import io
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -527,6 +529,9 @@ def fan_out_queries(library_ru, topics, count):
     for number in range(count):
         follow_theme(MemberFactory(username=f"f{count}-{number}"), topics["ipr"])
     item = CaseStudyPageFactory(parent=library_ru, slug=f"fan-{count}", topics=[topics["ipr"]])
+    # Both measured as a fresh worker would run them.
+    ContentType.objects.clear_cache()
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         told = notify_followers.call(item.pk)
     assert told == count
@@ -538,7 +543,7 @@ def test_the_fan_out_takes_as_many_queries_for_50_followers_as_for_5(library_ru,
     few = fan_out_queries(library_ru, topics, 5)
 
     assert fan_out_queries(library_ru, topics, 50) == few
-    assert few <= 8
+    assert few <= 13
 
 
 def presenting_queries(targets, reader):
