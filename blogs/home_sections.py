@@ -4,16 +4,16 @@ and the newest posts in "What's new".
 The section is kept in the cache for a minute per language and dropped at
 once when a post is saved or deleted (the POSTS generation, advanced by
 the signals connected in apps.py), so a warm home page spends no query on
-it. Saving or deleting a post also drops "What's new" (the PAGES
-generation)."""
+it. Saving or deleting a post also drops "What's new" (its ENTRIES
+generation), and nothing else that is cached."""
 
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext as _
 
 from blogs.models import BlogIndexPage, BlogPost
-from home.caching import PAGES, Generation, cached
+from home.caching import Generation, cached
 from home.sections import HomeSection
-from home.whats_new import WhatsNewEntry, WhatsNewSource
+from home.whats_new import ENTRIES, WhatsNewEntry, WhatsNewSource
 
 CACHE_SECONDS = 60
 POSTS_SHOWN = 5
@@ -22,9 +22,8 @@ POSTS = Generation("blogs:posts")
 
 def _posts_changed(**kwargs):
     POSTS.advance()
-    # "What's new" is cached by home until pages change: a post withdrawn
-    # to a draft or deleted must leave it at once, not a minute later.
-    PAGES.advance()
+    # A post withdrawn to a draft or deleted leaves "What's new" at once.
+    ENTRIES.advance()
 
 
 def connect_signals():

@@ -22,7 +22,7 @@ from wagtail.models import Page
 from blogs import feeds, views
 from blogs.choices import PostStatus
 from community.models.pictures import picture_fields, random_file_name
-from home.models.regional import region_field
+from home.models.regional import RegionMixin
 from home.querysets import PortalPageManager
 
 MAX_BODY_LENGTH = 50_000
@@ -132,7 +132,7 @@ def lead_picture_path(post, filename):
     return random_file_name("blogs", filename)
 
 
-class BlogPost(models.Model):
+class BlogPost(RegionMixin, models.Model):
     """A post a member writes in their blog, in Markdown."""
 
     author = models.ForeignKey(
@@ -146,7 +146,6 @@ class BlogPost(models.Model):
     body = models.TextField(_("text"), max_length=MAX_BODY_LENGTH)
     html = models.TextField(editable=False, blank=True)
     themes = models.ManyToManyField("home.Topic", verbose_name=_("themes"), blank=True)
-    region = region_field()
     lead_picture, lead_picture_width, lead_picture_height = picture_fields(
         "lead_picture", _("lead picture"), lead_picture_path
     )

@@ -14,7 +14,6 @@ forums/targets.py.
 """
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django_tasks import task
 
@@ -23,9 +22,10 @@ from notifications.notify import notify, notify_many
 
 
 def _mentioned(post, mentions, already=()):
+    """Tell the members the post mentions, in bulk and once per post: an
+    edit that keeps a mention tells nobody again."""
     users = {mention.profile.user_id for mention in mentions} - set(already)
-    for member in get_user_model().objects.filter(pk__in=users):
-        notify(member, "mention", target=post, actor=post.author)
+    notify_many(users, "mention", target=post, key=f"post:{post.pk}", actor=post.author)
 
 
 def _watchers_later(post):
@@ -47,7 +47,7 @@ def new_reply(board, topic, post, mentions):
 
 
 def mentioned(board, post, mentions):
-    """Mentions added by an edit."""
+    """Mentions after an edit: only those added by it are told."""
     _mentioned(post, mentions)
 
 

@@ -93,5 +93,5 @@ def register():
     register_follow_kind(
         FollowKind("topic", _("Topic"), key_of=lambda topic: str(topic.pk), find=_find_topics)
     )
-    register_target(Post, present_posts)
-    register_target(Topic, present_topics)
+    register_target(Post, present_posts, same_for_every_member=True)
+    register_target(Topic, present_topics, same_for_every_member=True)

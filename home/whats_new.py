@@ -16,7 +16,8 @@ page's locale id and how many entries are wanted, and returns a
 The merged list is kept in the cache for a minute per language and dropped
 at once when a page is published, unpublished, moved or deleted (the pages
 generation, see home/caching.py): counts shown in the entries (reads,
-comments) may lag by that minute.
+comments) may lag by that minute. A source whose entries are not pages
+(members' blog posts) advances `ENTRIES` when one changes.
 """
 
 import datetime
@@ -24,12 +25,14 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from home.caching import PAGES, cached
+from home.caching import PAGES, Generation, cached
 from home.hooks import hook_results
 from home.sections import HomeSection
 
 ENTRIES_SHOWN = 6
 CACHE_SECONDS = 60
+# Advanced by sources whose entries are not pages, when an entry changes.
+ENTRIES = Generation("home:whats-new-entries")
 
 
 @dataclass
@@ -74,6 +77,7 @@ def whats_new(request, page):
         f"home:whats-new:{page.locale_id}",
         lambda: collect(page.locale_id),
         PAGES,
+        ENTRIES,
         timeout=CACHE_SECONDS,
     )
     if not data["entries"]:

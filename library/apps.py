@@ -18,7 +18,7 @@ class LibraryConfig(AppConfig):
         from notifications.targets import register_target
 
         signals.connect()
-        register_target(XtdComment, present_comments)
+        register_target(XtdComment, present_comments, same_for_every_member=True)
         announce_when_published(LibraryItemPage)
         # django-comments-xtd calls its follow-up function by name once a
         # comment is stored: ours leaves out the author of the comment

@@ -39,6 +39,20 @@ def test_reply_tells_the_topic_author_and_the_members_mentioned(board_ru, anna, 
     assert (notification.actor, notification.target_id) == (boris, reply.pk)
 
 
+def test_editing_a_post_tells_only_the_members_it_newly_mentions(board_ru, anna, boris):
+    vera = MemberFactory(username="vera", name="Вера Лебедева", profile__visibility="public")
+    gleb = MemberFactory(username="gleb", name="Глеб Сомов", profile__visibility="public")
+    topic = ForumTopicFactory(board=board_ru, author=anna)
+    send(boris, f"{BOARD}t/{topic.pk}/reply/", {"body": "@Вера Лебедева, посмотрите"})
+    reply = Post.objects.get(author=boris)
+
+    send(boris, f"{BOARD}p/{reply.pk}/edit/", {"body": "@Вера Лебедева и @Глеб Сомов, посмотрите"})
+
+    assert "Глеб Сомов" in Post.objects.get(pk=reply.pk).body
+    assert events(vera) == ["mention"]
+    assert events(gleb) == ["mention"]
+
+
 def test_own_reply_tells_nobody(board_ru, anna):
     topic = ForumTopicFactory(board=board_ru, author=anna)
     send(anna, f"{BOARD}t/{topic.pk}/reply/", {"body": "Дополню"})
