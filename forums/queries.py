@@ -49,6 +49,13 @@ class TopicQuerySet(QuerySet):
         reads = TopicRead.objects.filter(member=user, topic=OuterRef("pk"))
         return self.annotate(last_read_post_id=Subquery(reads.values("last_read_post_id")[:1]))
 
+    def public(self):
+        """Topics everyone who can see the board may see: not held for a
+        moderator, not hidden."""
+        from forums.choices import Visibility
+
+        return self.filter(visibility=Visibility.PUBLISHED)
+
     def in_language(self, language):
         return self.filter(language=language)
 
@@ -73,6 +80,17 @@ class PostQuerySet(QuerySet):
         if self._known_count is not None:
             return self._known_count
         return super().count()
+
+    def public(self):
+        """Posts everyone who can see the topic may see: not deleted, not
+        held for a moderator, not hidden; in a public topic."""
+        from forums.choices import Visibility
+
+        return self.filter(
+            is_deleted=False,
+            visibility=Visibility.PUBLISHED,
+            topic__visibility=Visibility.PUBLISHED,
+        )
 
     def for_thread(self, user):
         """The posts of a thread in order, with their authors, their number

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from forums.choices import Visibility
 from forums.queries import PostQuerySet, TopicQuerySet
 
 
@@ -43,6 +44,9 @@ class Topic(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLISHED
     )
 
     objects = TopicQuerySet.as_manager()
@@ -77,6 +81,9 @@ class Post(models.Model):
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     is_deleted = models.BooleanField(_("deleted"), default=False)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLISHED
+    )
 
     objects = PostQuerySet.as_manager()
 
