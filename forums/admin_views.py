@@ -27,11 +27,15 @@ from forums.permissions import can_moderate, moderated_board_keys, moderates_som
 
 
 class TemplateColumn(Column):
-    """A cell drawn by its own template, which gets the row as `instance`."""
+    """A cell drawn by its own template, which gets the row as `instance`
+    (its name is no attribute of the row)."""
 
     def __init__(self, name, template, **kwargs):
         super().__init__(name, **kwargs)
         self.cell_template_name = template
+
+    def get_value(self, instance):
+        return None
 
 
 class ModeratorsOnlyMixin:
@@ -60,11 +64,11 @@ class QueueView(ModeratorsOnlyMixin, ReportView):
     index_results_url_name = "forums_moderation_queue_results"
     paginate_by = 30
     columns = [
-        TemplateColumn("post", "forums/admin/post_cell.html", label=_("Post")),
+        TemplateColumn("post_cell", "forums/admin/post_cell.html", label=_("Post")),
         Column("author", label=_("Author"), accessor="author.first_name"),
         DateColumn("created_at", label=_("Written")),
-        TemplateColumn("flags", "forums/admin/flags_cell.html", label=_("Flags")),
-        TemplateColumn("actions", "forums/admin/actions_cell.html", label=_("Actions")),
+        TemplateColumn("flags_cell", "forums/admin/flags_cell.html", label=_("Flags")),
+        TemplateColumn("actions_cell", "forums/admin/actions_cell.html", label=_("Actions")),
     ]
 
     def get_queryset(self):
