@@ -51,23 +51,31 @@ def count_links(text):
     return len(LINK.findall(text))
 
 
+def links_allowed(member, board, form):
+    """Whether the valid post `form` holds no more links than `member` may
+    post; if not, the form says so in a translated error."""
+    allowed = settings.FORUM_LINKS_FOR_NEW_MEMBERS
+    if not is_new(member, board) or count_links(form.cleaned_data["body"]) <= allowed:
+        return True
+    form.add_error(
+        "body",
+        ValidationError(
+            ngettext(
+                "New members may include at most %(count)d link in a post.",
+                "New members may include at most %(count)d links in a post.",
+                allowed,
+            )
+            % {"count": allowed}
+        ),
+    )
+    return False
+
+
 def admit(request, board, form):
     """Whether the valid post `form` may be saved now: a new member's links
     and everyone's rate, each refusal added to the form as a translated
     error."""
-    allowed = settings.FORUM_LINKS_FOR_NEW_MEMBERS
-    if is_new(request.user, board) and count_links(form.cleaned_data["body"]) > allowed:
-        form.add_error(
-            "body",
-            ValidationError(
-                ngettext(
-                    "New members may include at most %(count)d link in a post.",
-                    "New members may include at most %(count)d links in a post.",
-                    allowed,
-                )
-                % {"count": allowed}
-            ),
-        )
+    if not links_allowed(request.user, board, form):
         return False
     if not can_moderate(request.user, board) and not ratelimit.consume(
         request, action=ACTION, user=request.user

@@ -296,9 +296,11 @@ def edit_post(board, request, post_id):
     if request.method == "POST":
         if "preview" in request.POST:
             preview = _preview(form, request.user)
-        elif form.is_valid():
+        elif form.is_valid() and newcomers.links_allowed(request.user, board, form):
             mentions = posting.edit(post, request.user, form.cleaned_data["body"])
-            notices.mentioned(board, post, mentions)
+            # A post waiting for a moderator tells its mentions when approved.
+            if post.visibility == Visibility.PUBLISHED:
+                notices.mentioned(board, post, mentions)
             return redirect(topic_url(board, post.topic, post))
     return board.render(
         request,

@@ -171,3 +171,19 @@ def test_posting_too_often_is_refused_and_saves_nothing(board_ru, anna, settings
     )
     assert preview.status_code == 200
     assert "Вы написали несколько сообщений" not in preview.text
+
+
+def test_editing_keeps_the_link_limit_and_a_held_post_tells_no_mention(board_ru, anna, boris):
+    vera = MemberFactory(username="vera", name="Вера Лебедева", profile__visibility="public")
+    topic = ForumTopicFactory(board=board_ru, author=anna)
+    send(boris, f"{BOARD}t/{topic.pk}/reply/", {"body": "Первый ответ"})
+    reply = Post.objects.get(author=boris)
+
+    links = "https://a.example https://b.example https://c.example"
+    refused = send(boris, f"{BOARD}p/{reply.pk}/edit/", {"body": links})
+    assert "не больше 2 ссылок" in refused.text
+    send(boris, f"{BOARD}p/{reply.pk}/edit/", {"body": "@Вера Лебедева, посмотрите"})
+
+    reply.refresh_from_db()
+    assert reply.body == "@Вера Лебедева, посмотрите" and reply.visibility == "held"
+    assert not Notification.objects.filter(recipient=vera).exists()
