@@ -1,6 +1,8 @@
 """The demo forums: the forums index in Russian and English, three boards
 translated with wagtail-localize, and topics in both languages with
-replies, an accepted answer and likes, written by the demo members.
+replies, an accepted answer and likes, written by the demo members; and
+for moderators, a new member's reply waiting for approval, a member's
+flag and a few entries in the moderation log.
 
 Loaders create what is missing and change nothing that exists: topics are
 made only on a board that has none yet.
@@ -10,8 +12,9 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Site
 
 from community.demo_content import DOMAIN
-from forums import posting
-from forums.models import BoardPage, ForumIndexPage
+from forums import moderation, posting
+from forums.choices import FlagReason, ModerationAction
+from forums.models import BoardPage, Flag, ForumIndexPage, ModerationLogEntry
 from home.demo import child_page, demo_loader, translate
 from home.models import Region, Topic
 
@@ -143,11 +146,11 @@ def load_forums(stdout):
 
 def load_topics(board, topics, members):
     for language, title, body, replies, accepted in topics:
-        topic, _ = posting.start_topic(board, members[0], title, body, language)
+        topic, _ = posting.start_topic(board, members[0], title, body, language, held=False)
         posts = []
         for author, text in replies:
             post, _, _ = posting.add_reply(
-                board.topics().filter(pk=topic.pk), members[author], text
+                board.topics().filter(pk=topic.pk), members[author], text, held=False
             )
             posts.append(post)
         if accepted is not None:
@@ -156,3 +159,40 @@ def load_topics(board, topics, members):
         for post in posts:
             posting.toggle_like(post, members[0])
     return len(topics)
+
+
+NEWCOMER_REPLY = (
+    "Добрый день! Мы тоже ищем дистрибьюторов, подробности на https://newcomer.example "
+    "— напишите нам."
+)
+FLAG_NOTE = "Похоже на рекламу, а не на ответ по теме."
+
+
+@demo_loader(order=66)
+def load_moderation(stdout):
+    """A new member's reply waiting on the export board, a flag on a reply
+    and a moderator's pinned and locked topics, once."""
+    if Flag.objects.exists() or ModerationLogEntry.objects.exists():
+        return
+    members = list(get_user_model().objects.filter(email__endswith=f"@{DOMAIN}").order_by("pk"))
+    moderator = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+    export = BoardPage.objects.filter(slug="export", locale__language_code="ru").first()
+    moscow = BoardPage.objects.filter(slug="moscow", locale__language_code="ru").first()
+    if len(members) < 5 or moderator is None or export is None or moscow is None:
+        return
+    topics = list(export.topics().order_by("pk"))
+    if not topics:
+        return
+    # The fifth demo member has written nothing yet: a new member.
+    first = export.topics().filter(pk=topics[0].pk)
+    posting.add_reply(first, members[4], NEWCOMER_REPLY, held=True)
+    reply = topics[-1].posts.exclude(author=topics[-1].author).order_by("pk").first()
+    if reply is not None:
+        moderation.flag(members[3], reply, FlagReason.OFF_TOPIC, FLAG_NOTE)
+    moderation.switch(moderator, export, topics[-1], ModerationAction.PIN)
+    meeting = moscow.topics().order_by("pk").first()
+    if meeting is not None:
+        moderation.switch(
+            moderator, moscow, meeting, ModerationAction.LOCK, "Встреча состоялась, спасибо всем."
+        )
+    stdout.write("Forum moderation: a reply waiting for a moderator, a flag, two log entries.")

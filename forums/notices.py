@@ -9,8 +9,9 @@ centre (notifications/notify.py):
 - an accepted answer: its author ("accepted_answer").
 
 notify() leaves out the member who caused the event and those who may not
-see the post. Follow kinds and notification targets are registered in
-forums/targets.py.
+see the post. A post that waits for a moderator tells nobody until it is
+approved (forums/moderation.py calls new_topic or new_reply then). Follow
+kinds and notification targets are registered in forums/targets.py.
 """
 
 from django.apps import apps
@@ -67,11 +68,12 @@ def notify_watchers(post_id):
     post's author, who are told of the reply or mention already."""
     post = (
         apps.get_model("forums", "Post")
-        .objects.select_related("topic", "author")
+        .objects.public()
+        .select_related("topic", "author")
         .filter(pk=post_id)
         .first()
     )
-    if post is None or post.is_deleted:
+    if post is None:
         return
     topic = post.topic
     watching = followers("topic", [topic.pk]) | followers("board", [topic.board_key])

@@ -1,30 +1,69 @@
-"""Who may moderate a board: the one place that answers it."""
+"""Who may moderate a board: the one place that answers it.
 
-from django.db.models import Q
+Moderators are superusers, the Moderators group (every board) and the
+coordinators of a board's region (that region's boards), asked through
+home/region_roles.py like every regional right of the portal.
+"""
 
+from django.apps import apps
+from django.contrib.auth.models import Group
+
+from home.caching import cached
+from home.region_roles import regions_coordinated_by, user_coordinates, user_group_ids
 from home.terms import terms_of_locale
 
 MODERATORS_GROUP = "Moderators"
 EDIT_WINDOW_MINUTES = 30
 
 
-def can_moderate(user, board):
-    """Whether `user` may moderate `board`: superusers, the Moderators
-    group and the coordinators of the board's region."""
+def moderates_everywhere(user):
+    """Superusers and the Moderators group moderate every board."""
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
-    remembered = user.__dict__.setdefault("_forum_moderator", {})
-    if board.pk not in remembered:
-        # One query, remembered for the request (a thread asks once per
-        # post); the board's region comes from the cached terms.
-        region = terms_of_locale(board.locale_id).region_of(board)
-        coordinators = region.coordinators_id if region is not None else None
-        remembered[board.pk] = user.groups.filter(
-            Q(name=MODERATORS_GROUP) | Q(pk=coordinators)
-        ).exists()
-    return remembered[board.pk]
+    # The same query of the user's groups as for their regions, remembered
+    # for the request; the group's id from the cache.
+    return _moderators_group_id() in user_group_ids(user)
+
+
+def _moderators_group_id():
+    def build():
+        return Group.objects.filter(name=MODERATORS_GROUP).values_list("pk", flat=True).first()
+
+    return cached("forums:moderators-group", build, timeout=3600)
+
+
+def can_moderate(user, board):
+    """Whether `user` may moderate `board`: superusers, the Moderators
+    group and the coordinators of the board's region."""
+    if moderates_everywhere(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    # The board's region comes from the cached terms, without a query.
+    return user_coordinates(user, terms_of_locale(board.locale_id).region_of(board))
+
+
+def moderates_somewhere(user):
+    """Whether `user` moderates any board (and so opens the admin's
+    moderation queue and log)."""
+    if moderates_everywhere(user):
+        return True
+    if "_forum_region_moderator" not in user.__dict__:
+        user.__dict__["_forum_region_moderator"] = (
+            user.is_authenticated and regions_coordinated_by(user).exists()
+        )
+    return user.__dict__["_forum_region_moderator"]
+
+
+def moderated_board_keys(user):
+    """The translation keys of the boards `user` moderates, as a subquery;
+    None when they moderate every board."""
+    if moderates_everywhere(user):
+        return None
+    boards = apps.get_model("forums", "BoardPage").objects
+    return boards.filter(region__in=regions_coordinated_by(user)).values("translation_key")
 
 
 def can_edit(user, post, board, now):

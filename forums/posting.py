@@ -6,6 +6,11 @@ PostgreSQL) and adds the post, the reply count and the last post in one
 transaction, so replies arriving at the same moment all count. The same
 text sent twice by the same member within a few seconds (a double click)
 makes one post.
+
+A new member's post (`held=True`, forums/newcomers.py decides) is written
+as waiting for a moderator: it moves no reply count or last post until a
+moderator approves it (forums/moderation.py), and a topic it starts waits
+with it.
 """
 
 import datetime
@@ -14,6 +19,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from forums.choices import Visibility
 from home.markdown import render_markdown
 
 DOUBLE_SUBMIT_SECONDS = 10
@@ -27,9 +33,14 @@ def _recently(now):
     return now - datetime.timedelta(seconds=DOUBLE_SUBMIT_SECONDS)
 
 
-def start_topic(board, author, title, body, language):
+def _visibility(held):
+    return Visibility.HELD if held else Visibility.PUBLISHED
+
+
+def start_topic(board, author, title, body, language, held=False):
     """(topic, mentions); the topic already made when this is a double
-    submit (mentions then empty)."""
+    submit (mentions then empty). A held topic and its first post wait
+    for a moderator."""
     now = timezone.now()
     with transaction.atomic():
         earlier = (
@@ -41,18 +52,23 @@ def start_topic(board, author, title, body, language):
             return earlier, []
         html, mentions = render_markdown(body, author)
         topic = board.topics().create(
-            board_key=board.translation_key, title=title, language=language, author=author
+            board_key=board.translation_key,
+            title=title,
+            language=language,
+            author=author,
+            visibility=_visibility(held),
         )
-        post = topic.posts.create(author=author, body=body, html=html)
+        post = topic.posts.create(author=author, body=body, html=html, visibility=_visibility(held))
         topic.last_post = post
         topic.last_activity_at = post.created_at
         topic.save(update_fields=["last_post", "last_activity_at"])
     return topic, mentions
 
 
-def add_reply(topic_queryset, author, body):
+def add_reply(topic_queryset, author, body, held=False):
     """(post, mentions, created) for a reply to the topic of
-    `topic_queryset` (one topic of a board); raises TopicLocked."""
+    `topic_queryset` (one topic of a board); raises TopicLocked. A held
+    reply waits for a moderator and is not counted yet."""
     now = timezone.now()
     with transaction.atomic():
         topic = topic_queryset.select_for_update().get()
@@ -64,7 +80,9 @@ def add_reply(topic_queryset, author, body):
         if earlier is not None:
             return earlier, [], False
         html, mentions = render_markdown(body, author)
-        post = topic.posts.create(author=author, body=body, html=html)
+        post = topic.posts.create(author=author, body=body, html=html, visibility=_visibility(held))
+        if held:
+            return post, mentions, True
         topic_queryset.update(
             reply_count=F("reply_count") + 1, last_post=post, last_activity_at=post.created_at
         )

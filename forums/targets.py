@@ -2,7 +2,8 @@
 ("board" by the board's translation key, the same in every language;
 "topic" by its id) and posts and topics as what notifications point at.
 
-A post is shown only while it is not deleted and its board is a page
+A post or topic is shown only while everyone may see it (public(): not
+deleted, not waiting for a moderator, not hidden) and its board is a page
 anyone may see; its link leads to the board in the reader's language when
 it is translated.
 """
@@ -45,7 +46,7 @@ def _find_boards(keys, user):
 
 def _find_topics(keys, user):
     ids = [int(key) for key in keys if str(key).isdigit()]
-    topics = list(Topic.objects.filter(pk__in=ids))
+    topics = list(Topic.objects.public().filter(pk__in=ids))
     boards = boards_by_key({topic.board_key for topic in topics})
     return {str(topic.pk): topic for topic in topics if topic.board_key in boards}
 
@@ -56,9 +57,7 @@ def _post_link(board, post_id):
 
 def present_posts(posts, user):
     found = list(
-        Post.objects.filter(pk__in=[post.pk for post in posts], is_deleted=False).select_related(
-            "topic"
-        )
+        Post.objects.public().filter(pk__in=[post.pk for post in posts]).select_related("topic")
     )
     boards = boards_by_key({post.topic.board_key for post in found})
     shown = {}
@@ -70,7 +69,7 @@ def present_posts(posts, user):
 
 
 def present_topics(topics, user):
-    found = list(Topic.objects.filter(pk__in=[topic.pk for topic in topics]))
+    found = list(Topic.objects.public().filter(pk__in=[topic.pk for topic in topics]))
     boards = boards_by_key({topic.board_key for topic in found})
     shown = {}
     for topic in found:

@@ -1,6 +1,11 @@
 """What the routes of the forums do: the index's boards, a board's topics,
 a topic's posts, and writing: new topics, replies, edits, deletions,
-likes and accepted answers.
+likes and accepted answers. What moderators do on the site is in
+forums/moderation_views.py.
+
+Each reader sees what forums/queries.py `seen_by()` gives them: what is
+published, their own posts waiting for a moderator, and everything for a
+moderator of the board. A new member's posts wait (forums/newcomers.py).
 
 As everywhere in the portal (README, "Routable pages"), these views import
 no model of their app: they take their data from the board
@@ -17,7 +22,8 @@ from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from forums import notices, posting
+from forums import newcomers, notices, posting
+from forums.choices import Visibility
 from forums.forms import PostForm, TopicForm
 from forums.permissions import can_accept, can_delete, can_edit, can_moderate
 from home.markdown import render_markdown
@@ -54,7 +60,8 @@ def index_context(index, request):
 def board(board, request):
     language = translation.get_language()
     mine = request.GET.get("language") == "mine"
-    topics = board.topics().for_listing(request.user)
+    moderator = can_moderate(request.user, board)
+    topics = board.topics().seen_by(request.user, moderator).for_listing(request.user)
     if mine:
         topics = topics.in_language(language)
     page = page_of(request, topics, TOPICS_PER_PAGE)
@@ -81,10 +88,10 @@ def _parent_url(board):
     return board.url.rstrip("/").rsplit("/", 1)[0] + "/"
 
 
-def _topic_or_404(board, topic_id, user=None):
-    topics = board.topics().select_related("author")
-    if user is not None:
-        topics = topics.with_last_read(user)
+def _topic_or_404(board, topic_id, user, with_last_read=False):
+    topics = board.topics().seen_by(user, can_moderate(user, board)).select_related("author")
+    if with_last_read:
+        topics = topics.with_last_read(user).with_own_held(user)
     topic = topics.filter(pk=topic_id).first()
     if topic is None:
         raise Http404
@@ -95,31 +102,46 @@ def topic_url(board, topic, post=None):
     url = board.url + board.reverse_subpage("topic", args=[topic.pk])
     if post is None:
         return url
-    page_number = (topic.posts.filter(pk__lte=post.pk).count() - 1) // POSTS_PER_PAGE + 1
+    # Where it is for everyone: the published posts before it.
+    before = topic.posts.filter(pk__lt=post.pk, visibility=Visibility.PUBLISHED).count()
+    page_number = before // POSTS_PER_PAGE + 1
     return f"{url}?page={page_number}#post-{post.pk}"
 
 
 def topic(board, request, topic_id):
     user = request.user
-    topic = _topic_or_404(board, topic_id, user)
+    topic = _topic_or_404(board, topic_id, user, with_last_read=True)
     # Counted in the database, without reading and saving the row.
     board.topics().filter(pk=topic.pk).update(view_count=F("view_count") + 1)
-    thread = topic.posts.for_thread(user).counted(topic.reply_count + 1)
+    moderator = can_moderate(user, board)
+    thread = topic.posts.seen_by(user, moderator).for_thread(user)
+    if not moderator:
+        # The published posts (the first one, when the topic is published,
+        # and the replies) and the reader's own waiting for a moderator.
+        first = 1 if topic.visibility == Visibility.PUBLISHED else 0
+        thread = thread.counted(topic.reply_count + first + topic.own_held)
     page = page_of(request, thread, POSTS_PER_PAGE)
     posts = list(page.object_list)
     read_until = _mark_read(topic, user, posts) if user.is_authenticated else None
     now = timezone.now()
-    moderator = can_moderate(user, board)
     for post in posts:
         post.may_edit = not post.is_deleted and can_edit(user, post, board, now)
         post.may_delete = not post.is_deleted and can_delete(user, post, board)
-        post.may_like = user.is_authenticated and post.author_id != user.pk and not post.is_deleted
+        post.may_like = (
+            user.is_authenticated
+            and post.author_id != user.pk
+            and not post.is_deleted
+            and post.visibility == Visibility.PUBLISHED
+        )
     # The accepted answer is shown under the question, on the first page.
     accepted = None
     if topic.accepted_post_id and page.number == 1:
         shown = {post.pk: post for post in posts}
         accepted = shown.get(topic.accepted_post_id) or (
-            topic.posts.for_thread(user).filter(pk=topic.accepted_post_id).first()
+            topic.posts.seen_by(user, moderator)
+            .for_thread(user)
+            .filter(pk=topic.accepted_post_id)
+            .first()
         )
     return board.render(
         request,
@@ -132,6 +154,7 @@ def topic(board, request, topic_id):
             "read_until": read_until,
             "moderator": moderator,
             "may_accept": can_accept(user, topic, board),
+            "move_targets": board.other_boards() if moderator else None,
             "form": PostForm() if user.is_authenticated and not topic.is_locked else None,
         },
     )
@@ -155,10 +178,11 @@ def first_unread(board, request, topic_id):
     """The jump to the first post after `?after=` (the last one the member
     had read when the topic's page was shown; the page then marks what it
     shows as read, so the link carries it)."""
-    topic = _topic_or_404(board, topic_id)
+    topic = _topic_or_404(board, topic_id, request.user)
     after = request.GET.get("after", "")
     after = int(after) if after.isdigit() else 0
-    post = topic.posts.filter(pk__gt=after).order_by("pk").only("pk").first()
+    posts = topic.posts.seen_by(request.user, can_moderate(request.user, board))
+    post = posts.filter(pk__gt=after).order_by("pk").only("pk").first()
     if post is None:
         return redirect(topic_url(board, topic))
     return redirect(topic_url(board, topic, post))
@@ -166,7 +190,7 @@ def first_unread(board, request, topic_id):
 
 def post_link(board, request, post_id):
     """A lasting link to a post (notifications): its topic's page where it is."""
-    post = _post_or_404(board, post_id)
+    post = _post_or_404(board, post_id, request.user)
     return redirect(topic_url(board, post.topic, post))
 
 
@@ -187,15 +211,19 @@ def new_topic(board, request):
     if request.method == "POST":
         if "preview" in request.POST:
             preview = _preview(form, request.user)
-        elif form.is_valid():
+        elif form.is_valid() and newcomers.admit(request, board, form):
             topic, mentions = posting.start_topic(
                 board,
                 request.user,
                 form.cleaned_data["title"],
                 form.cleaned_data["body"],
                 translation.get_language(),
+                held=newcomers.is_new(request.user, board),
             )
-            notices.new_topic(board, topic, mentions)
+            if topic.visibility == Visibility.HELD:
+                messages.info(request, newcomers.HELD_MESSAGE)
+            else:
+                notices.new_topic(board, topic, mentions)
             return redirect(topic_url(board, topic))
     return board.render(
         request,
@@ -205,7 +233,7 @@ def new_topic(board, request):
 
 
 def reply(board, request, topic_id):
-    topic = _topic_or_404(board, topic_id)
+    topic = _topic_or_404(board, topic_id, request.user)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if topic.is_locked:
@@ -216,15 +244,20 @@ def reply(board, request, topic_id):
     if request.method == "POST":
         if "preview" in request.POST:
             preview = _preview(form, request.user)
-        elif form.is_valid():
+        elif form.is_valid() and newcomers.admit(request, board, form):
             try:
                 post, mentions, created = posting.add_reply(
-                    board.topics().filter(pk=topic.pk), request.user, form.cleaned_data["body"]
+                    board.topics().filter(pk=topic.pk),
+                    request.user,
+                    form.cleaned_data["body"],
+                    held=newcomers.is_new(request.user, board),
                 )
             except posting.TopicLocked:
                 messages.error(request, _("This topic is locked: no new replies can be posted."))
                 return redirect(topic_url(board, topic))
-            if created:
+            if created and post.visibility == Visibility.HELD:
+                messages.info(request, newcomers.HELD_MESSAGE)
+            elif created:
                 notices.new_reply(board, topic, post, mentions)
             return redirect(topic_url(board, topic, post))
     return board.render(
@@ -234,8 +267,9 @@ def reply(board, request, topic_id):
     )
 
 
-def _post_or_404(board, post_id):
-    post = board.posts().select_related("topic", "author").filter(pk=post_id).first()
+def _post_or_404(board, post_id, user):
+    posts = board.posts().seen_by(user, can_moderate(user, board))
+    post = posts.select_related("topic", "author").filter(pk=post_id).first()
     if post is None:
         raise Http404
     return post
@@ -245,14 +279,14 @@ def _member_post(board, request, post_id):
     """The post of a POST-only action, for a signed-in member."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"]), None
-    post = _post_or_404(board, post_id)
+    post = _post_or_404(board, post_id, request.user)
     if not request.user.is_authenticated:
         return redirect_to_login(topic_url(board, post.topic)), None
     return None, post
 
 
 def edit_post(board, request, post_id):
-    post = _post_or_404(board, post_id)
+    post = _post_or_404(board, post_id, request.user)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if post.is_deleted or not can_edit(request.user, post, board, timezone.now()):
@@ -262,9 +296,11 @@ def edit_post(board, request, post_id):
     if request.method == "POST":
         if "preview" in request.POST:
             preview = _preview(form, request.user)
-        elif form.is_valid():
+        elif form.is_valid() and newcomers.links_allowed(request.user, board, form):
             mentions = posting.edit(post, request.user, form.cleaned_data["body"])
-            notices.mentioned(board, post, mentions)
+            # A post waiting for a moderator tells its mentions when approved.
+            if post.visibility == Visibility.PUBLISHED:
+                notices.mentioned(board, post, mentions)
             return redirect(topic_url(board, post.topic, post))
     return board.render(
         request,
@@ -292,6 +328,8 @@ def like_post(board, request, post_id):
         messages.error(request, _("You cannot like your own post."))
     elif post.is_deleted:
         messages.error(request, _("This post was deleted."))
+    elif post.visibility != Visibility.PUBLISHED:
+        messages.error(request, _("This post is not published."))
     elif posting.toggle_like(post, request.user):
         notices.liked(post, request.user)
     return redirect(topic_url(board, post.topic, post))
@@ -306,6 +344,8 @@ def accept_post(board, request, post_id):
         raise PermissionDenied(_("Only the topic's author or a moderator may accept an answer."))
     if post.is_deleted:
         messages.error(request, _("This post was deleted."))
+    elif post.visibility != Visibility.PUBLISHED:
+        messages.error(request, _("This post is not published."))
     else:
         posting.accept(topic, post)
         notices.accepted(post, request.user)

@@ -3,7 +3,9 @@
 "Active discussions" on the home page: the topics with the latest posts
 on the boards of the home page's language (topics written in every
 language), kept in the cache for a minute and dropped at once when a page
-is published. The digest lists the topics with the most posts of the week.
+is published. The digest lists the topics with the most posts of the week. Only what
+everyone may see (public()) is shown. The admin has the moderation queue
+and log (forums/admin_views.py).
 """
 
 from types import SimpleNamespace
@@ -11,6 +13,7 @@ from types import SimpleNamespace
 from django.db.models import Count
 from wagtail import hooks
 
+from forums import admin_views
 from forums.models import BoardPage, ForumIndexPage, Post, Topic
 from home.caching import PAGES, cached
 from home.sections import HomeSection
@@ -29,7 +32,9 @@ def active_discussions(locale_id, limit):
         board.translation_key: board
         for board in BoardPage.objects.visible(locale_id).only("id", "url_path", "translation_key")
     }
-    topics = Topic.objects.filter(board_key__in=boards).order_by("-last_activity_at", "-pk")
+    topics = (
+        Topic.objects.public().filter(board_key__in=boards).order_by("-last_activity_at", "-pk")
+    )
     return [
         {
             "title": topic.title,
@@ -60,11 +65,12 @@ def active_discussions_section(request, page):
 
 @hooks.register("register_digest_discussions")
 def forum_discussions(start, end, limit):
-    """The topics with the most posts (not deleted) written in the period,
+    """The topics with the most public posts written in the period,
     on boards anyone may see, each linked on its board in every language
     the board has: three queries."""
     counted = (
-        Post.objects.filter(created_at__gte=start, created_at__lt=end, is_deleted=False)
+        Post.objects.public()
+        .filter(created_at__gte=start, created_at__lt=end)
         .values("topic_id")
         .annotate(count=Count("pk"))
         .order_by("-count", "topic_id")
@@ -87,3 +93,9 @@ def forum_discussions(start, end, limit):
             versions.add(link, language)
         found.append(Discussion(f"forum-topic-{topic.pk}", versions, count))
     return found[:limit]
+
+
+# The moderation queue and log (forums/admin_views.py).
+hooks.register("register_admin_urls", admin_views.admin_urls)
+hooks.register("register_admin_menu_item", admin_views.queue_menu_item)
+hooks.register("register_reports_menu_item", admin_views.log_menu_item)

@@ -65,6 +65,12 @@ def _group_ids(user):
     return user.__dict__["_region_group_ids"]
 
 
+def user_group_ids(user):
+    """The ids of `user`'s groups, one query remembered for the request:
+    for a right that also goes to a group of its own (forum moderators)."""
+    return _group_ids(user)
+
+
 def user_coordinates(user, region):
     """Whether `user` is one of the coordinators of `region` (a home.Region
     in any language, or None)."""

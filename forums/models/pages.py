@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from forums import views
+from forums import moderation_views, views
 from forums.models.discussions import Post, Topic
 from forums.queries import BoardPageManager
 from home.models.regional import RegionMixin
@@ -52,8 +52,8 @@ class ForumIndexPage(Page):
         return BoardPage.objects.visible(self.locale_id).child_of(self).in_order()
 
     def topics_of(self, board_keys):
-        """The topics of the boards with these translation keys."""
-        return Topic.objects.filter(board_key__in=board_keys)
+        """The public topics of the boards with these translation keys."""
+        return Topic.objects.public().filter(board_key__in=board_keys)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -99,6 +99,11 @@ class BoardPage(RegionMixin, RoutablePageMixin, Page):
         """The posts of this board's topics in every language."""
         return Post.objects.filter(topic__board_key=self.translation_key)
 
+    def other_boards(self):
+        """The other live boards of this board's forums, in their order
+        (where a moderator may move a topic)."""
+        return BoardPage.objects.live().sibling_of(self, inclusive=False).in_order()
+
     @path("", name="topics")
     def topics_route(self, request):
         return views.board(self, request)
@@ -138,3 +143,17 @@ class BoardPage(RegionMixin, RoutablePageMixin, Page):
     @path("p/<int:post_id>/accept/", name="accept_post")
     def accept_post_route(self, request, post_id):
         return views.accept_post(self, request, post_id)
+
+    # Moderation (forums/moderation_views.py).
+
+    @path("p/<int:post_id>/flag/", name="flag_post")
+    def flag_post_route(self, request, post_id):
+        return moderation_views.flag_post(self, request, post_id)
+
+    @path("p/<int:post_id>/moderate/", name="moderate_post")
+    def moderate_post_route(self, request, post_id):
+        return moderation_views.moderate_post(self, request, post_id)
+
+    @path("t/<int:topic_id>/moderate/", name="moderate_topic")
+    def moderate_topic_route(self, request, topic_id):
+        return moderation_views.moderate_topic(self, request, topic_id)

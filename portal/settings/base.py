@@ -408,14 +408,22 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 # address (allauth's default of 20 a minute let a program open accounts in
 # bulk; members signing up together behind one router may wait a few
 # minutes). The contact form (home/contact_limits.py): 5 messages in 10
-# minutes from one address and 3 an hour from one e-mail address. Password
-# resets and the rest keep allauth's defaults.
+# minutes from one address and 3 an hour from one e-mail address. Forum
+# posts (forums/newcomers.py): 5 a minute and 30 an hour per member.
+# Password resets and the rest keep allauth's defaults.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "10/10m/ip",
     "contact_form": "5/10m/ip,3/h/key",
+    "forum_post": "5/m/user,30/h/user",
 }
 WAGTAILADMIN_USER_LOGIN_FORM = "community.admin_login.ThrottledLoginForm"
+
+# --- forums ---
+# A new member's first posts wait for a moderator, and hold at most a few
+# links (forums/newcomers.py).
+FORUM_POSTS_HELD_FOR_NEW_MEMBERS = 3
+FORUM_LINKS_FOR_NEW_MEMBERS = 2
 
 # --- library ---
 # Member comments (django-comments-xtd), workflows and read counts.

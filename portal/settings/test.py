@@ -25,3 +25,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="rusmeco-test-static-"))
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Members made by the factories have written nothing, so every one would be
+# a new member whose posts wait for a moderator: the forums' tests of that
+# (tests/forums/test_moderation_newcomers.py) set the number themselves.
+FORUM_POSTS_HELD_FOR_NEW_MEMBERS = 0

@@ -465,3 +465,17 @@ def test_demo_blogs(demo, client):
 
     call_command("load_demo_content", stdout=io.StringIO())
     assert BlogPost.objects.count() == 9
+
+
+# Forum moderation: a new member's reply waiting for a moderator, a
+# member's flag and two entries in the moderation log.
+
+
+def test_demo_forum_moderation(demo, client):
+    from forums.models import Flag, ModerationLogEntry
+
+    assert "Forum moderation: a reply waiting for a moderator, a flag, two log entries." in demo
+    held = Post.objects.get(visibility="held")
+    assert "newcomer.example" not in client.get(f"/ru/forums/export/t/{held.topic_id}/").text
+    assert Flag.objects.filter(is_open=True).count() == 1
+    assert ModerationLogEntry.objects.count() == 2
