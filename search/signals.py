@@ -8,7 +8,8 @@ external engine, errors are logged by Wagtail and the page publishes all
 the same; `update_index` catches up later.
 
 Forum posts: a topic is found by the text of its public posts, so a post
-written, edited, held, hidden, deleted or removed indexes its topic again.
+written, edited, held, hidden, deleted or removed indexes its topic again,
+in a task (search/tasks.py), as Wagtail indexes the topics themselves.
 Topics and blog posts themselves are indexed on save and removed on delete
 by Wagtail's own signal handlers.
 """
@@ -17,7 +18,8 @@ from django.db.models.signals import post_delete, post_save
 from modelsearch import index
 from wagtail.signals import page_published
 
-from forums.models import Post, Topic
+from forums.models import Post
+from search.tasks import reindex_topic
 
 
 def reindex_published_page(sender, instance, **kwargs):
@@ -27,10 +29,7 @@ def reindex_published_page(sender, instance, **kwargs):
 def reindex_topic_of_post(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    # The topic may be going too (a topic's deletion removes its posts first).
-    topic = Topic.objects.filter(pk=instance.topic_id).first()
-    if topic is not None:
-        index.insert_or_update_object(topic)
+    reindex_topic.enqueue(instance.topic_id)
 
 
 def connect():

@@ -87,11 +87,21 @@ class Topic(index.Indexed, models.Model):
 
     def public_text(self):
         """The text of the posts everyone may see, never of held, hidden
-        or deleted ones, for the search index."""
+        or deleted ones, for the search index (at most SEARCH_TEXT_LENGTH
+        characters, read no further)."""
         posts = getattr(self, "public_posts", None)
-        if posts is None:
-            posts = self.posts.public().order_by("pk").only("body")
-        return "\n".join(post.body for post in posts)[:SEARCH_TEXT_LENGTH]
+        if posts is not None:
+            bodies = (post.body for post in posts)
+        else:
+            public = self.posts.public().order_by("pk").values_list("body", flat=True)
+            bodies = public.iterator(chunk_size=100)
+        texts, length = [], 0
+        for body in bodies:
+            texts.append(body)
+            length += len(body) + 1
+            if length >= SEARCH_TEXT_LENGTH:
+                break
+        return "\n".join(texts)[:SEARCH_TEXT_LENGTH]
 
 
 class Post(models.Model):

@@ -4,6 +4,7 @@ the type facet as "Forum" and "Blogs", and never when visitors may not see
 them."""
 
 import pytest
+from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from blogs.choices import PostStatus
@@ -298,3 +299,26 @@ def test_results_page_through_pages_blog_posts_and_topics(client, make_page, boa
     assert [item.type_label for item in pages[1].context["outcome"].items] == [
         "Запись блога"
     ] * 2 + ["Тема форума"] * 6
+
+
+@pytest.mark.django_db
+def test_rebuilding_the_index_keeps_hidden_posts_out(client, board_ru, topic):
+    ForumPostFactory(topic=topic, body="Секретные инкубаторы.", visibility=Visibility.HIDDEN)
+    ForumPostFactory(topic=topic, body="Открытые акселераторы.")
+
+    call_command("update_index", verbosity=0)
+
+    assert client.get("/ru/search/", {"q": "инкубатор"}).context["outcome"].count == 0
+    assert client.get("/ru/search/", {"q": "акселератор"}).context["outcome"].count == 1
+
+
+@pytest.mark.django_db
+def test_a_long_thread_indexes_a_bounded_text(board_ru, topic, monkeypatch):
+    monkeypatch.setattr("forums.models.discussions.SEARCH_TEXT_LENGTH", 50)
+    for number in range(5):
+        ForumPostFactory(topic=topic, body=f"Длинное сообщение номер {number}.")
+
+    text = topic.public_text()
+
+    assert len(text) == 50
+    assert text.startswith("Кто инвестирует в оборудование?")
