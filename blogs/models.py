@@ -18,6 +18,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
+from wagtail.search import index
 
 from blogs import feeds, views
 from blogs.choices import PostStatus
@@ -132,7 +133,7 @@ def lead_picture_path(post, filename):
     return random_file_name("blogs", filename)
 
 
-class BlogPost(RegionMixin, models.Model):
+class BlogPost(index.Indexed, RegionMixin, models.Model):
     """A post a member writes in their blog, in Markdown."""
 
     author = models.ForeignKey(
@@ -165,6 +166,16 @@ class BlogPost(RegionMixin, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = BlogPostQuerySet.as_manager()
+
+    # The portal search (search/sources.py) finds posts by title and text;
+    # which posts it shows is decided when searching, by `published()`.
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.SearchField("body"),
+        index.FilterField("id"),
+        index.FilterField("language"),
+    ]
 
     class Meta:
         verbose_name = _("blog post")

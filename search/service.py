@@ -4,12 +4,16 @@ same on the database backends and on Elasticsearch or OpenSearch.
 
 Visibility is decided here, once, for results, counts, facets, promotions
 and autocomplete alike: live pages only, outside private sections, not past
-their expiry date, in the requested languages.
+their expiry date, in the requested languages. Forum topics and member blog
+posts are searched beside the pages (search/sources.py, which decides what
+of them visitors may find); their results follow the pages' results, and
+the type facet counts them as "Forum" and "Blogs".
 
 The number of SQL queries does not depend on the number of results: a page
 of results is ranked in one query and loaded with its search records in
 another, and the facet counts (which also give the total) take one query
-plus one per active facet. At most MAX_RESULTS results can be paged
+plus one per active facet; topics and blog posts add a count each, and a
+few queries for each kind a page of results shows. At most MAX_RESULTS results can be paged
 through; the total is always exact.
 """
 
@@ -29,7 +33,8 @@ from wagtail.models import Locale, Page
 
 from home.querysets import every_page
 from home.terms import terms_of_language
-from search import text
+from search import sources, text
+from search.facets import model_label
 from search.models import SearchFacet
 from search.params import FACETS
 
@@ -111,7 +116,7 @@ class FacetGroup:
 
 @dataclass
 class Result:
-    page: Page
+    page: Page  # None for a forum topic or a blog post
     url: str
     type_label: str
     title: str
@@ -146,6 +151,8 @@ def term_names(terms, name, slugs):
 
 
 def type_label(value):
+    if value in sources.BY_TYPE:
+        return str(sources.BY_TYPE[value].label)
     try:
         model = apps.get_model(value)
     except (LookupError, ValueError):
@@ -158,18 +165,27 @@ def run(params, request):
     outcome = Outcome(params=params)
     if not params.query:
         return outcome
-    base = searched_pages(language_codes(params.all_languages))
+    codes = language_codes(params.all_languages)
+    base = searched_pages(codes)
     pages = with_facets(base, params.facets).select_related("locale", "search_record")
     try:
         results = pages.search(params.query, operator="and")
         terms = terms_of_language()
         counts, total = facet_counts(results, base, params)
-        outcome.count = results.count() if total is None else total
-        paginator = ResultsPaginator(results, RESULTS_PER_PAGE, outcome.count)
+        others = other_results(params, codes)
+        chosen = params.facets.get("type")
+        parts = [] if chosen in sources.BY_TYPE else [(results, total)]
+        for source, found, count in others:
+            if counts is not None and count:
+                counts.setdefault("type", {})[source.type] = count
+            if chosen in (None, source.type):
+                parts.append((found, count))
+        chain = Chain(parts)
+        outcome.count = len(chain)
+        paginator = ResultsPaginator(chain, RESULTS_PER_PAGE, outcome.count)
         outcome.results = paginator.get_page(params.page)
-        found = list(outcome.results.object_list)
         query_stems = text.unique_stems(params.query)
-        outcome.items = [result_item(page, request, terms, query_stems) for page in found]
+        outcome.items = result_items(outcome.results.object_list, request, terms, query_stems)
         outcome.facets = facet_groups(counts or {}, params, terms)
         if outcome.results.number == 1:
             outcome.promotions = promotions(params.typed, base)
@@ -179,6 +195,60 @@ def run(params, request):
         logger.exception("Search failed for %r", params.query)
         return Outcome(params=params, failed=True)
     return outcome
+
+
+def other_results(params, codes):
+    """[(source, results, count)] of forum topics and blog posts
+    (search/sources.py). They carry no theme, region or year, so a search
+    narrowed by one of those finds none of them."""
+    if any(name != "type" for name in params.facets):
+        return []
+    backend, found = get_search_backend(), []
+    for source in sources.SOURCES:
+        results = backend.search(params.query, source.searchable(codes), operator="and")
+        found.append((source, results, results.count()))
+    return found
+
+
+class Chain:
+    """The results of several searches one after another (pages, then blog
+    posts, then forum topics), each counted beforehand (None: count it),
+    so that a page of results reads only the searches it shows."""
+
+    def __init__(self, parts):
+        counted = [(found, found.count() if count is None else count) for found, count in parts]
+        self.parts = [(found, count) for found, count in counted if count]
+
+    def __len__(self):
+        return sum(count for _found, count in self.parts)
+
+    def __getitem__(self, key):
+        start, stop, _step = key.indices(len(self))
+        found, offset = [], 0
+        for results, count in self.parts:
+            low, high = max(start - offset, 0), min(stop - offset, count)
+            if low < high:
+                found += list(results[low:high])
+            offset += count
+        return found
+
+
+def result_items(found, request, terms, query_stems):
+    """What the results page shows of pages, topics and blog posts, in
+    their order; each kind other than pages is shown in one batch."""
+    shown = {}
+    for source in sources.SOURCES:
+        objects = [obj for obj in found if model_label(type(obj)) == source.type]
+        if objects:
+            batch = source.items(objects, request, terms, query_stems)
+            shown.update({(source.type, pk): item for pk, item in batch.items()})
+    items = []
+    for obj in found:
+        if isinstance(obj, Page):
+            items.append(result_item(obj, request, terms, query_stems))
+        elif (model_label(type(obj)), obj.pk) in shown:
+            items.append(shown[model_label(type(obj)), obj.pk])
+    return items
 
 
 def result_item(page, request, terms, query_stems):

@@ -10,13 +10,18 @@ forums/posting.py, in the transaction that adds the post.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from forums.choices import Visibility
 from forums.queries import PostQuerySet, TopicQuerySet
 
+# How much of a topic's posts the search index takes in.
+SEARCH_TEXT_LENGTH = 100_000
 
-class Topic(models.Model):
+
+class Topic(index.Indexed, models.Model):
     board_key = models.UUIDField(_("board"), help_text=_("The board's translation key."))
     title = models.CharField(_("title"), max_length=200)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
@@ -51,6 +56,17 @@ class Topic(models.Model):
 
     objects = TopicQuerySet.as_manager()
 
+    # The portal search (search/sources.py) finds a topic by its title and
+    # the text of its public posts; which topics it shows is decided when
+    # searching, by `public()` and the board's visibility.
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.SearchField("public_text"),
+        index.FilterField("id"),
+        index.FilterField("language"),
+    ]
+
     class Meta:
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
@@ -63,6 +79,29 @@ class Topic(models.Model):
 
     def __str__(self):
         return self.title
+
+    @classmethod
+    def get_indexed_objects(cls):
+        public = Post.objects.public().order_by("pk")
+        return cls.objects.prefetch_related(Prefetch("posts", public, to_attr="public_posts"))
+
+    def public_text(self):
+        """The text of the posts everyone may see, never of held, hidden
+        or deleted ones, for the search index (at most SEARCH_TEXT_LENGTH
+        characters, read no further)."""
+        posts = getattr(self, "public_posts", None)
+        if posts is not None:
+            bodies = (post.body for post in posts)
+        else:
+            public = self.posts.public().order_by("pk").values_list("body", flat=True)
+            bodies = public.iterator(chunk_size=100)
+        texts, length = [], 0
+        for body in bodies:
+            texts.append(body)
+            length += len(body) + 1
+            if length >= SEARCH_TEXT_LENGTH:
+                break
+        return "\n".join(texts)[:SEARCH_TEXT_LENGTH]
 
 
 class Post(models.Model):

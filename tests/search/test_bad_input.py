@@ -3,6 +3,7 @@
 import pytest
 
 from search.params import MAX_QUERY_LENGTH, parse
+from tests.factories import BlogPostFactory, ForumTopicFactory
 
 ODD_QUERIES = [
     "",
@@ -79,3 +80,33 @@ def test_page_numbers_out_of_range_show_the_last_page(client, make_page):
 
     assert response.status_code == 200
     assert response.context["outcome"].results.number == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ODD_QUERIES)
+@pytest.mark.parametrize("kind", ["forums.topic", "blogs.blogpost", ""])
+def test_odd_queries_among_topics_and_blog_posts_give_a_normal_page(
+    client, board_ru, blogs_ru, query, kind
+):
+    ForumTopicFactory(board=board_ru, title="Инновации и маркетинг", first_post="Управление.")
+    BlogPostFactory(title="Инновации и маркетинг", body="Управление знаниями.")
+
+    response = client.get("/ru/search/", {"q": query, "type": kind, "page": "99999"})
+
+    assert response.status_code == 200
+    assert 'class="message message-error"' not in response.text
+
+
+@pytest.mark.django_db
+def test_a_topic_or_blog_post_page_number_out_of_range_shows_the_last_page(
+    client, board_ru, blogs_ru
+):
+    ForumTopicFactory(board=board_ru, title="Инновации")
+    BlogPostFactory(title="Инновации")
+
+    response = client.get("/ru/search/", {"q": "инновации", "page": "-5"})
+    forum = client.get("/ru/search/", {"q": "инновации", "type": "forums.topic", "page": "9"})
+
+    assert response.context["outcome"].results.number == 1
+    assert len(response.context["outcome"].items) == 2
+    assert len(forum.context["outcome"].items) == 1

@@ -12,10 +12,20 @@ from django.utils import timezone
 from osmem_server import OsmemServer
 from wagtail.models import PageViewRestriction
 
+from blogs.choices import PostStatus
+from blogs.models import BlogPost
+from forums.choices import Visibility
+from forums.models import Topic
 from home.models import StandardPage
 from search.backends.elasticsearch import PortalElasticsearchSearchBackend
 from search.backends.opensearch import PortalOpenSearchSearchBackend
-from tests.factories import translate
+from tests.factories import (
+    BlogPostFactory,
+    ForumPostFactory,
+    ForumTopicFactory,
+    MemberFactory,
+    translate,
+)
 
 ENGINES = [PortalElasticsearchSearchBackend, PortalOpenSearchSearchBackend]
 
@@ -105,6 +115,17 @@ def test_page_document_carries_its_facets(engine, make_page, regions):
     assert "region:moscow" in document["_portal_facets"]
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_topics_and_blog_posts_are_analysed_like_pages(engine):
+    topic = engine.mapping_class(Topic).get_mapping()["properties"]
+    post = engine.mapping_class(BlogPost).get_mapping()["properties"]
+
+    assert topic["title"]["analyzer"] == "portal_text"
+    assert topic["public_text"]["analyzer"] == "portal_text"
+    assert post["body"]["analyzer"] == "portal_text"
+    assert "_portal_facets" not in topic
+
+
 @pytest.fixture(scope="module")
 def osmem():
     server = OsmemServer.start(japanese=False, addr="127.0.0.1:0", startup_timeout=30)
@@ -181,6 +202,41 @@ def test_opensearch_finds_only_pages_a_visitor_may_see(client, opensearch, make_
     assert {draft.url, private.url, inside.url, expired.url}.isdisjoint(
         {item.url for item in response.context["outcome"].items}
     )
+
+
+@pytest.mark.django_db
+def test_opensearch_finds_only_public_topics_and_published_blog_posts(
+    client, opensearch, board_ru, blogs_ru
+):
+    topic = ForumTopicFactory(board=board_ru, title="Венчурные фонды", first_post="Вопрос.")
+    ForumPostFactory(topic=topic, body="Акселераторы при университетах.")
+    hidden_reply = ForumPostFactory(topic=topic, body="Секретные инкубаторы.")
+    ForumTopicFactory(board=board_ru, title="Венчурные фонды: скрыто", visibility="hidden")
+    post = BlogPostFactory(title="Венчурные фонды и гранты")
+    BlogPostFactory(title="Венчурные фонды: черновик", status=PostStatus.DRAFT, published_at=None)
+    BlogPostFactory(title="Венчурные фонды ушедшего", author=MemberFactory(is_active=False))
+    call_command("update_index", verbosity=0)
+    hidden_reply.visibility = Visibility.HIDDEN
+    hidden_reply.save()
+
+    response = client.get("/ru/search/", {"q": "венчурный фонд"})
+    forum = client.get("/ru/search/", {"q": "венчурный фонд", "type": "forums.topic"})
+    by_post = client.get("/ru/search/", {"q": "акселератор"})
+    hidden = client.get("/ru/search/", {"q": "инкубатор"})
+
+    urls = [item.url for item in response.context["outcome"].items]
+    assert urls == [
+        f"/ru/blogs/{post.author_id}/{post.slug}/",
+        f"{board_ru.url}t/{topic.pk}/",
+    ]
+    type_facet = next(g for g in response.context["outcome"].facets if g.name == "type")
+    assert [(option.value, option.count) for option in type_facet.options] == [
+        ("blogs.blogpost", 1),
+        ("forums.topic", 1),
+    ]
+    assert [item.url for item in forum.context["outcome"].items] == [urls[1]]
+    assert [item.url for item in by_post.context["outcome"].items] == [urls[1]]
+    assert hidden.context["outcome"].count == 0
 
 
 def test_the_opensearch_client_imports_beside_the_events_app():

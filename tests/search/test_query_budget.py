@@ -1,5 +1,5 @@
 """The results page needs a fixed number of SQL queries, however many
-results it shows."""
+results it shows, of pages, forum topics and blog posts alike."""
 
 import pytest
 from django.core.cache import cache
@@ -8,7 +8,14 @@ from django.test.utils import CaptureQueriesContext
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
-BUDGET = 15
+from blogs.models import BlogPost
+from forums.models import Topic
+from tests.factories import BlogPostFactory, ForumPostFactory, ForumTopicFactory
+
+# The pages' search and facets and a count of topics and of blog posts;
+# topics and blog posts shown add a few queries for each kind (ranking,
+# loading, their boards, posts or blog), however many are shown.
+BUDGET = 16
 
 
 def count_queries(client, url, data):
@@ -68,8 +75,42 @@ def test_cold_cache_keeps_the_budget(client, make_page, regions, django_assert_m
     add_results(make_page, regions, 0, 12)
     # Django keeps content types in memory for the life of the process (one
     # query the first time any search runs); the site's cache is empty.
-    get_descendants_content_types_pks(Page)
+    for model in (Page, Topic, BlogPost):
+        get_descendants_content_types_pks(model)
     cache.clear()
 
     with django_assert_max_num_queries(BUDGET):
         assert client.get("/ru/search/", {"q": "инновации"}).status_code == 200
+
+
+def add_discussions(board, start, count):
+    for number in range(start, start + count):
+        topic = ForumTopicFactory(board=board, title=f"Инновации {number}")
+        ForumPostFactory(topic=topic, body="Маркетинг.")
+        BlogPostFactory(title=f"Инновации {number}", slug=f"post-{number}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"q": "инновации"},
+        {"q": "инновации", "type": "forums.topic"},
+        {"q": "инновации", "type": "blogs.blogpost"},
+    ],
+)
+def test_topics_and_blog_posts_keep_the_budget_as_they_grow(
+    client, make_page, regions, board_ru, blogs_ru, data
+):
+    add_results(make_page, regions, 0, 3)
+    add_discussions(board_ru, 0, 3)
+    small, first = count_queries(client, "/ru/search/", data)
+
+    add_results(make_page, regions, 3, 30)
+    add_discussions(board_ru, 3, 30)
+    large, second = count_queries(client, "/ru/search/", data)
+
+    assert second.context["outcome"].count > first.context["outcome"].count
+    assert small <= BUDGET
+    # Without a type, the larger search shows pages alone on its first page.
+    assert large == small if "type" in data else large <= small
