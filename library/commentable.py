@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, CharField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Cast
 
 
 @dataclass(frozen=True)
@@ -128,3 +130,18 @@ def objects_of(comments):
             if int(comment.object_pk) in objects:
                 found[comment.pk] = objects[int(comment.object_pk)]
     return found
+
+
+def title_annotation():
+    """An annotation of a comment queryset: the title of what each comment
+    is on (a library item's, a blog post's), in the same query. Page and
+    post ids may be equal: the comment's content type says which."""
+    whens = []
+    for entry in _COMMENTABLE:
+        titles = (
+            entry.model._base_manager.annotate(pk_text=Cast("pk", output_field=CharField()))
+            .filter(pk_text=OuterRef("object_pk"))
+            .values("title")[:1]
+        )
+        whens.append(When(content_type__in=entry.content_types(), then=Subquery(titles)))
+    return Case(*whens, default=Value(""), output_field=CharField())

@@ -7,12 +7,20 @@ import pytest
 from django.conf import settings
 from django.shortcuts import resolve_url
 from django.test import Client
+from django.urls import reverse
 from django_comments_xtd.models import XtdComment
 
 from blogs.choices import PostStatus
 from notifications.models import Notification
 from tests.factories import BlogPostFactory, CommentFactory, MemberFactory
-from tests.helpers import comment_form_data, csrf_client, csrf_token, logged_in, warm_queries
+from tests.helpers import (
+    AdminClient,
+    comment_form_data,
+    csrf_client,
+    csrf_token,
+    logged_in,
+    warm_queries,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -189,15 +197,23 @@ def test_moderation_by_the_posts_region(post, staff, moderator, boris, who, allo
 
 
 def test_a_coordinator_sees_their_regions_blog_comments_in_the_admin(post, staff, regions):
-    from library.moderation import comments_moderated_by
+    ural_post = BlogPostFactory(region=regions["ekaterinburg"], title="Уральская заметка")
+    here = CommentFactory(page=post, comment="Московский комментарий")
+    there = CommentFactory(page=ural_post, comment="Уральский комментарий")
 
-    ural_post = BlogPostFactory(region=regions["ekaterinburg"])
-    here = CommentFactory(page=post)
-    there = CommentFactory(page=ural_post)
+    listing = AdminClient(staff["moscow"]).get(reverse("library_comments:index")).text
 
-    allowed = set(comments_moderated_by(staff["moscow"], XtdComment.objects.all()))
-
-    assert here in allowed and there not in allowed
+    assert "Московский комментарий" in listing and "Уральский комментарий" not in listing
+    # Named by the post's title (a page with the same id is not it).
+    assert "Как мы защитили патент" in listing
+    edit = reverse("library_comments:edit", args=[there.pk])
+    assert AdminClient(staff["moscow"]).get(edit).status_code in (302, 403)
+    assert (
+        AdminClient(staff["moscow"])
+        .get(reverse("library_comments:edit", args=[here.pk]))
+        .status_code
+        == 200
+    )
 
 
 # --- the author is told --------------------------------------------------------
