@@ -15,8 +15,11 @@ Moderators, the coordinators of the board's region, superusers); for a blog
 post, those who moderate its comments (library/moderation.py: Moderators
 and the head office's Coordinators, the coordinators of the post's region).
 
-A discussion becomes one draft: converting it again leads to the draft
-made the first time (DiscussionSource), unless that draft was deleted.
+The one who converts is taken to the draft's edit view in the admin when
+they may edit it (editors, coordinators), else back to the discussion with
+a message (Moderators, who edit no pages). A discussion becomes one draft:
+converting it again leads to the draft made the first time
+(DiscussionSource), unless that draft was deleted.
 """
 
 import html
@@ -236,20 +239,29 @@ def _refused(request, message, back, status):
 
 
 def _convert(request, build, back):
+    """Make (or find) the draft and open it in the admin. Moderators who
+    do not edit pages (home 0007) go back to the discussion: the draft
+    waits in the library for the editors and the region's coordinators."""
     try:
         page, made = make_draft(build(), request.user)
     except Refused as refusal:
         return _refused(request, str(refusal), back, 400)
-    if made:
+    may_edit = page.permissions_for_user(request.user).can_edit()
+    if not made:
+        message = _("This discussion was already made into a library draft.")
+    elif may_edit:
         message = _(
             "A draft of expert advice was made in the library: edit it and submit it for review."
         )
-        messages.success(request, message)
     else:
-        messages.info(
-            request, _("This discussion was already made into a library draft: here it is.")
+        message = _(
+            "A draft of expert advice was made in the library: the editors and the "
+            "region's coordinators will edit it and submit it for review."
         )
-    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    messages.success(request, message)
+    if may_edit:
+        return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return redirect(back)
 
 
 @require_POST
