@@ -71,6 +71,8 @@ class Discussion:
     author: str = ""
     # [(plain text, attribution)]
     quotes: list = field(default_factory=list)
+    # The members quoted, for the item's "authors".
+    names: list = field(default_factory=list)
 
 
 def plain_text(member_html):
@@ -116,17 +118,19 @@ def topic_discussion(topic, board):
         )
     question = topic.posts.public().order_by("pk").select_related("author__profile").first()
     with translation.override(topic.language):
-        quotes = []
+        quotes, names = [], []
         if question is not None and question.pk != answer.pk and not question.is_deleted:
             quotes.append(
                 (plain_text(question.html), attribution(question.author, question.created_at))
             )
+            names.append(name_of(question.author))
         quotes.append(
             (
                 plain_text(answer.html),
                 attribution(answer.author, answer.created_at, _("accepted answer")),
             )
         )
+        names.append(name_of(answer.author))
         origin = _("From the forum discussion {link}.")
     return Discussion(
         kind=DiscussionSource.Kind.FORUM_TOPIC,
@@ -137,6 +141,7 @@ def topic_discussion(topic, board):
         link=absolute_url(topic_url(board, topic)),
         origin=origin,
         quotes=quotes,
+        names=names,
     )
 
 
@@ -156,6 +161,7 @@ def blog_discussion(post):
         origin=origin,
         author=name_of(post.author),
         quotes=quotes,
+        names=[name_of(post.author)],
     )
 
 
@@ -203,7 +209,7 @@ def make_draft(discussion, user):
         slug=_free_slug(index, f"{discussion.kind.replace('_', '-')}-{discussion.source_id}"),
         item_type=ItemType.EXPERT_ADVICE,
         summary=Truncator(discussion.quotes[-1][0]).chars(SUMMARY_LENGTH),
-        authors=", ".join(dict.fromkeys(by.split(",")[0] for _text, by in discussion.quotes)),
+        authors=", ".join(dict.fromkeys(discussion.names))[:255],
         region=_region_in(discussion.region, index.locale),
         body=body,
         locale=index.locale,

@@ -85,6 +85,7 @@ def test_the_right_people_make_a_draft_of_expert_advice(
     assert page.locale.language_code == "ru"
     assert page.region == regions["moscow"]
     assert page.title == topic.title
+    assert page.authors == "Анна Соколова, Борис Орлов"
     assert page.get_latest_revision() is not None
     html = rendered(page)
     today = timezone.localdate()
