@@ -262,3 +262,20 @@ def test_the_post_page_costs_the_same_with_0_or_20_comments(client, post, langua
     assert "Мнение 19" in Client().get(url).text
     assert len(many) <= BUDGET
     assert len(many) == few
+
+
+def test_blog_comments_waiting_show_in_their_regions_dashboard_panel(post, staff, regions):
+    from bs4 import BeautifulSoup
+
+    CommentFactory(page=post, is_public=False)
+    CommentFactory(page=BlogPostFactory(region=regions["ekaterinburg"]), is_public=False)
+
+    def waiting(user, slug):
+        client = Client()
+        client.force_login(user)
+        html = BeautifulSoup(client.get("/admin/").content, "html.parser")
+        part = html.find(id=f"editorial-region-{slug}").find(attrs={"data-section": "comments"})
+        return int(part.find(attrs={"data-count": True}).get_text())
+
+    assert waiting(staff["moscow"], "moscow") == 1
+    assert waiting(staff["ekaterinburg"], "ekaterinburg") == 1
