@@ -9,6 +9,14 @@ class BlogsConfig(AppConfig):
 
     def ready(self):
         from blogs import home_sections, notices
+        from blogs.models import BlogPost
+        from library.commentable import register_commentable
 
         notices.register()
+        # Members comment on published posts with the library's comments
+        # (library/commentable.py): same form, moderation and limits; the
+        # author hears of each comment.
+        register_commentable(
+            BlogPost, lambda model: model.objects.published(), author=lambda post: post.author
+        )
         home_sections.connect_signals()

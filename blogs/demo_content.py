@@ -1,7 +1,8 @@
 """Demo content for the member blogs: the blog index in both languages and
 five members' blogs with a few posts each, some written in English, one
-featured on the home page and one left a draft. Runs after the members
-(community) and the library, before the notifications' follows."""
+featured on the home page and one left a draft, and members' comments (with
+a reply) on some posts, made as the library's demo comments are. Runs after
+the members (community) and the library, before the notifications' follows."""
 
 import datetime
 
@@ -14,6 +15,7 @@ from blogs.models import BlogIndexPage, BlogPost
 from home.demo import child_page, demo_loader, translate
 from home.markdown import render_markdown
 from home.models import HomePage, Region, Topic
+from library.demo_content import add_comments
 
 INDEX_RU = {"title": "Блоги", "intro": "Участники сообщества пишут о своём опыте."}
 INDEX_EN = {
@@ -53,6 +55,22 @@ POSTS = [
      "Три программы поддержки, на которые стоит подать заявку в этом году."),
 ]  # fmt: skip
 
+# (author, slug) of a post: [(commenter, text, index of the comment replied to or None)]
+COMMENTS = {
+    ("anna.sokolova", "eksport-v-kazakhstan"): [
+        ("dmitry.kuznetsov", "А сертификат соответствия ЕАЭС вы получали заранее?", None),
+        ("anna.sokolova", "Да, за два месяца до поставки: без него партию не примут.", 0),
+        ("olga.smirnova", "Спасибо, очень вовремя: мы тоже смотрим на Казахстан.", None),
+    ],
+    ("dmitry.kuznetsov", "lessons-learned"): [
+        ("sergey.volkov", "Could you share the template? Ours sits in a wiki nobody reads.", None),
+    ],
+    ("sergey.volkov", "patent-za-rubezhom"): [
+        ("alexei.morozov", "А во сколько обходится национальная фаза в среднем?", None),
+        ("sergey.volkov", "Зависит от страны: от 1500 до 5000 евро с переводом.", 0),
+    ],
+}  # fmt: skip
+
 
 @demo_loader(order=60)
 def load_blogs(stdout):
@@ -90,5 +108,16 @@ def load_blogs(stdout):
         )
         post.themes.set([topics[name] for name in themes if name in topics])
         made += 1
+    commented = 0
+    for (author, slug), comments in COMMENTS.items():
+        post = BlogPost.objects.published().filter(author__username=author, slug=slug).first()
+        if post is None or any(name not in users for name, _text, _reply in comments):
+            continue
+        days = (now - post.published_at).days
+        add_comments(post, comments, users, days_ago=max(days - 1, len(comments)))
+        commented += 1
     authors = len({post[0] for post in POSTS})
-    stdout.write(f"Blogs: {len(POSTS)} posts in {authors} members' blogs ({made} new).")
+    stdout.write(
+        f"Blogs: {len(POSTS)} posts in {authors} members' blogs ({made} new), "
+        f"comments on {commented} of them."
+    )

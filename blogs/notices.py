@@ -1,6 +1,7 @@
 """The blogs' part in the notification centre, registered in apps.py:
 members follow blogs (kind "blog", keyed by the author's account id), a
-blog post can be what a notification is about, and when a post is first
+blog post can be what a notification is about, its author hears of the
+comments on it ("reply", see comment_posted), and when a post is first
 published its author's followers ("watched_post", in bulk, as
 notifications/followed.py does) and the members it mentions ("mention")
 are told. A draft, or a post of an account no longer active, is shown to

@@ -21,6 +21,7 @@ from blogs.forms import BlogFilterForm, post_form_class
 from home.markdown import render_markdown
 from home.pagination import page_of
 from home.terms import terms_of_locale
+from library.comments import comments_context
 
 PER_PAGE = 20
 logger = logging.getLogger(__name__)
@@ -93,15 +94,15 @@ def _post_of(blog_index, request, member_id, slug):
 def post(blog_index, request, member_id, slug):
     post = _post_of(blog_index, request, member_id, slug)
     _dress([post], terms_of_locale(blog_index.locale_id))
-    return blog_index.render(
-        request,
-        template="blogs/post.html",
-        context_overrides={
-            "post": post,
-            "own_post": request.user.is_authenticated and request.user.pk == post.author_id,
-            "login_url": redirect_to_login(request.get_full_path())["Location"],
-        },
-    )
+    context = {
+        "post": post,
+        "own_post": request.user.is_authenticated and request.user.pk == post.author_id,
+        "login_url": redirect_to_login(request.get_full_path())["Location"],
+    }
+    if post.is_published:
+        # The library's comments (library/comments.py); a draft has none.
+        context.update(comments_context(post, request, request.path))
+    return blog_index.render(request, template="blogs/post.html", context_overrides=context)
 
 
 def _own_post(blog_index, request, member_id, slug):

@@ -1,19 +1,31 @@
-"""Section 4: members' comments on a region's pages that wait for a
+"""Section 4: members' comments on a region's pages and blog posts that wait for a
 moderator: not yet public, or flagged by a member since a moderator last
 approved them. Comments hidden by a moderator (removed) are dealt with.
 """
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    When,
+)
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
+from wagtail.models import Page
 
 from editorial.regions import page_region_slug, regional_page_types
 from editorial.sections import Section
+from library.commentable import commentables
 
 
 def _flagged_since_approval():
@@ -29,27 +41,57 @@ def _flagged_since_approval():
     )
 
 
+def _other_commented_types():
+    """[(content type ids, model)] of what members comment on besides pages
+    (blog posts, library/commentable.py), each with a region."""
+    return [
+        ([content_type.pk for content_type in entry.content_types()], entry.model)
+        for entry in commentables()
+        if not issubclass(entry.model, Page)
+    ]
+
+
 def comments_to_moderate():
-    """Comments on regional pages that wait for a moderator, with the
-    `region` of their page."""
+    """Comments on regional pages and blog posts that wait for a moderator,
+    with the `region` of their page or post."""
     page_types = [
         content_type.pk
         for content_type in ContentType.objects.get_for_models(*regional_page_types()).values()
     ]
+    others = _other_commented_types()
+    commented_types = page_types + [pk for types, _model in others for pk in types]
+    other_regions = [
+        When(
+            content_type__in=types,
+            then=Subquery(
+                model._default_manager.filter(pk=OuterRef("page_pk"))
+                .order_by()
+                .values("region__slug")[:1]
+            ),
+        )
+        for types, model in others
+    ]
     return (
         XtdComment.norel_objects.filter(
-            site_id=settings.SITE_ID, is_removed=False, content_type__in=page_types
+            site_id=settings.SITE_ID, is_removed=False, content_type__in=commented_types
         )
         .filter(Q(is_public=False) | _flagged_since_approval())
         # A comment names its object by a text id; the CASE casts only the
-        # ids of pages, which are numbers (PostgreSQL would fail on others).
+        # ids of pages and posts, which are numbers (PostgreSQL would fail
+        # on others).
         .annotate(
             page_pk=Case(
-                When(content_type__in=page_types, then=Cast("object_pk", IntegerField())),
+                When(content_type__in=commented_types, then=Cast("object_pk", IntegerField())),
                 output_field=IntegerField(),
             )
         )
-        .annotate(region=page_region_slug(OuterRef("page_pk")))
+        .annotate(
+            region=Case(
+                When(content_type__in=page_types, then=page_region_slug(OuterRef("page_pk"))),
+                *other_regions,
+                output_field=CharField(),
+            )
+        )
     )
 
 

@@ -1,5 +1,6 @@
 """What members are told when a comment is posted: the author of the
-comment replied to ("reply") and the members it mentions ("mention"),
+comment replied to and the author of the blog post commented on ("reply")
+and the members it mentions ("mention"),
 through the notification centre; and the follow-up e-mails of
 django-comments-xtd for the others who asked for them.
 
@@ -18,12 +19,15 @@ from django_comments_xtd.models import XtdComment
 from django_comments_xtd.utils import send_mail
 
 from community.mentions import mentioned_members
+from library.commentable import author_of
 from notifications.notify import notify
 
 
-def comment_posted(comment):
-    """Tell the author of the comment replied to, and the members
-    mentioned, that `comment` was posted (once it is committed)."""
+def comment_posted(comment, commented=None):
+    """Tell the author of the comment replied to, the author of what was
+    commented (a blog post's), and the members mentioned, that `comment`
+    was posted (once it is committed). Each member once. `commented` is
+    the object commented on, when the caller has it at hand."""
     if comment is None or not comment.is_public or comment.is_removed or comment.user is None:
         return
     told = set()
@@ -32,6 +36,10 @@ def comment_posted(comment):
         notify(parent.user, "reply", target=comment, actor=comment.user)
         # A reply that also names the author is one notice, not two.
         told.add(parent.user_id)
+    author = author_of(commented if commented is not None else comment.content_object)
+    if author is not None and author.pk not in told:
+        notify(author, "reply", target=comment, actor=comment.user)
+        told.add(author.pk)
     for member in mentioned_members(comment.comment, comment.user):
         if member.pk not in told:
             notify(member, "mention", target=comment, actor=comment.user)

@@ -1,11 +1,13 @@
 """Comment actions on the public site: post, delete one's own, flag, and
-hide or approve (moderators, and the coordinators of the item's region).
+hide or approve (moderators, and the coordinators of the item's region),
+on library items and blog posts alike (library/commentable.py).
 
 Posting goes through django-comments-xtd's form and signals (which store
 the comment, build the thread and send the follow-up e-mails), then tells
 the author replied to and the members mentioned (library/comment_notices.py); these views
-add the library's rules: members only, library items only, a clear message
-for every refusal, and a limit on how fast a member may post.
+add the portal's rules: members only, only on what visitors may see
+(published library items and blog posts), a clear message for every
+refusal, and a limit on how fast a member may post.
 """
 
 from django.conf import settings
@@ -25,8 +27,8 @@ from django_comments.views.moderation import perform_approve, perform_delete, pe
 from django_comments_xtd.models import XtdComment
 
 from library.comment_notices import comment_posted
+from library.commentable import object_of, object_posted_to
 from library.forms import LibraryCommentForm
-from library.models import LibraryItemPage
 from library.moderation import can_moderate
 from portal.proxies import client_ip
 
@@ -35,17 +37,12 @@ RATE_WINDOW_SECONDS = 10 * 60
 
 
 def commented_item(post_data):
-    """The library item a comment form was sent for, if visitors may see it."""
-    object_pk = post_data.get("object_pk", "")
-    if not object_pk.isdigit():
+    """The library item or blog post a comment form was sent for, if
+    visitors may see it."""
+    commented = object_posted_to(post_data)
+    if commented is None:
         raise Http404
-    page = LibraryItemPage.objects.visible().filter(pk=object_pk).first()
-    if page is None:
-        raise Http404
-    page = page.specific
-    if post_data.get("content_type") != page._meta.label_lower:
-        raise Http404
-    return page
+    return commented
 
 
 def csrf_failed(request):
@@ -99,7 +96,7 @@ def refuse(request, page, form, message, status):
     return render(
         request,
         "library/comment_refused.html",
-        {"page": page, "form": retry, "errors": errors},
+        {"commented": page, "commented_url": page.get_url(), "form": retry, "errors": errors},
         status=status,
     )
 
@@ -109,7 +106,7 @@ def refuse(request, page, form, message, status):
 def post_comment(request):
     page = commented_item(request.POST)
     if not request.user.is_authenticated:
-        return redirect_to_login(page.url + "#comments", settings.LOGIN_URL)
+        return redirect_to_login(page.get_url() + "#comments", settings.LOGIN_URL)
 
     data = request.POST.copy()
     # Members comment under their account, whatever the form says.
@@ -151,65 +148,55 @@ def post_comment(request):
 
     posted = getattr(comment, "xtd_comment", None)
     # Committed above: the members told can already read it.
-    comment_posted(posted)
+    comment_posted(posted, page)
     messages.success(request, _("Your comment has been published."))
-    return redirect(page.url + (f"#c{posted.pk}" if posted else "#comments"))
-
-
-def library_item_of(comment):
-    """The live library page a comment belongs to, or None."""
-    return (
-        LibraryItemPage.objects.live()
-        .filter(pk=comment.object_pk, content_type=comment.content_type_id)
-        .first()
-    )
+    return redirect(page.get_url() + (f"#c{posted.pk}" if posted else "#comments"))
 
 
 def comment_and_page(request, comment_id):
     comment = get_object_or_404(XtdComment, pk=comment_id, site_id=settings.SITE_ID)
-    page = library_item_of(comment)
+    page = object_of(comment)
     if page is None:
         raise Http404
     return comment, page
 
 
 def forbidden(request, page, message):
-    return render(
-        request, "library/comment_refused.html", {"page": page, "errors": [message]}, status=403
-    )
+    context = {"commented": page, "commented_url": page.get_url(), "errors": [message]}
+    return render(request, "library/comment_refused.html", context, status=403)
 
 
 @require_POST
 def delete_comment(request, comment_id):
     comment, page = comment_and_page(request, comment_id)
     if not request.user.is_authenticated:
-        return redirect_to_login(page.url, settings.LOGIN_URL)
+        return redirect_to_login(page.get_url(), settings.LOGIN_URL)
     if comment.user_id != request.user.pk:
         return forbidden(request, page, _("You can delete only your own comments."))
     # An update, not save(): django-comments-xtd would hide the replies of
     # a removed comment, and the replies of other members should stay.
     XtdComment.norel_objects.filter(pk=comment.pk).update(is_removed=True, comment="")
     messages.success(request, _("Your comment has been deleted."))
-    return redirect(page.url + "#comments")
+    return redirect(page.get_url() + "#comments")
 
 
 @require_POST
 def flag_comment(request, comment_id):
     comment, page = comment_and_page(request, comment_id)
     if not request.user.is_authenticated:
-        return redirect_to_login(page.url, settings.LOGIN_URL)
+        return redirect_to_login(page.get_url(), settings.LOGIN_URL)
     if not comment.is_public or comment.is_removed:
         raise Http404
     perform_flag(request, comment)
     messages.success(request, _("Thank you. The moderators will look at this comment."))
-    return redirect(page.url + f"#c{comment.pk}")
+    return redirect(page.get_url() + f"#c{comment.pk}")
 
 
 @require_POST
 def moderate_comment(request, comment_id, action):
     comment, page = comment_and_page(request, comment_id)
     if not request.user.is_authenticated:
-        return redirect_to_login(page.url, settings.LOGIN_URL)
+        return redirect_to_login(page.get_url(), settings.LOGIN_URL)
     if not can_moderate(request.user, page):
         return forbidden(
             request, page, _("Only moderators and this region's coordinators can do this.")
@@ -222,4 +209,4 @@ def moderate_comment(request, comment_id, action):
     else:
         perform_approve(request, comment)
         messages.success(request, _("The comment is shown again."))
-    return redirect(page.url + f"#c{comment.pk}")
+    return redirect(page.get_url() + f"#c{comment.pk}")

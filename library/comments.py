@@ -1,26 +1,32 @@
-"""Comments on library items, with django-comments-xtd.
+"""Comments on library items and member blog posts, with
+django-comments-xtd (what may be commented: library/commentable.py).
 
-Members comment on case studies and articles; replies nest up to three
-levels (COMMENTS_XTD_MAX_THREAD_LEVEL = 2). A comment is shown when it is
-public and not removed. Two ways out:
+Members comment on case studies, articles and blog posts; replies nest up
+to three levels (COMMENTS_XTD_MAX_THREAD_LEVEL = 2). A comment is shown
+when it is public and not removed. Two ways out:
 
 - The author deletes it: its text is wiped and it is marked removed, and its
   replies stay (the thread shows "deleted by its author" in its place).
-- A moderator, or a coordinator of the item's region, hides it (django-comments' "remove", with a
-  moderator flag): django-comments-xtd hides its replies along with it, and
-  approving it brings them back. Moderators see hidden comments on the page.
+- A moderator, or a coordinator of the item's (or post's) region, hides it
+  (django-comments' "remove", with a moderator flag): django-comments-xtd
+  hides its replies along with it, and approving it brings them back.
+  Moderators see hidden comments on the page.
 """
+
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
+from django.shortcuts import resolve_url
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
-from wagtail.models import Page
 
+from library.commentable import objects_of
+from library.forms import LibraryCommentForm
 from library.moderation import can_moderate
-from notifications.targets import Shown, visible_pages_in_language
+from notifications.targets import Shown, present
 
 
 def visible_comments():
@@ -47,13 +53,14 @@ def comments_annotation():
     return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
 
 
-def comments_of(page, user):
-    """(thread tree, number of visible comments) of a library item, in one
-    query. Those who moderate its comments (library/moderation.py) also get
-    hidden comments, with their flag counts."""
+def comments_of(commented, user):
+    """(thread tree, number of visible comments) of a library item or blog
+    post, in one query. Those who moderate its comments
+    (library/moderation.py) also get hidden comments, with their flag
+    counts."""
     comments = XtdComment.objects.filter(
-        content_type=ContentType.objects.get_for_model(page),
-        object_pk=str(page.pk),
+        content_type=ContentType.objects.get_for_model(commented),
+        object_pk=str(commented.pk),
         site_id=settings.SITE_ID,
     ).prefetch_related(
         # django-comments-xtd's tree reads each comment's flags; the page
@@ -61,7 +68,7 @@ def comments_of(page, user):
         # prefetch spares a query per comment.
         Prefetch("flags", queryset=CommentFlag.objects.none())
     )
-    if can_moderate(user, page):
+    if can_moderate(user, commented):
         comments = comments.annotate(
             flag_count=Count("flags", filter=Q(flags__flag=CommentFlag.SUGGEST_REMOVAL))
         )
@@ -73,14 +80,28 @@ def comments_of(page, user):
     return tree, visible
 
 
+def comments_context(commented, request, url):
+    """What the comments section (templates/library/includes/comments.html)
+    of a library item or blog post at `url` needs: one query for the
+    comments, none for the rest."""
+    comment_tree, comment_total = comments_of(commented, request.user)
+    next_url = urlencode({"next": f"{url}#comments"})
+    return {
+        "comment_tree": comment_tree,
+        "comment_total": comment_total,
+        "comment_form": LibraryCommentForm(commented),
+        "can_moderate": can_moderate(request.user, commented),
+        "login_url": f"{resolve_url(settings.LOGIN_URL)}?{next_url}",
+    }
+
+
 def export_comments(user):
     comments = list(XtdComment.norel_objects.filter(user=user).order_by("submit_date"))
-    pages = Page.objects.in_bulk([int(c.object_pk) for c in comments if c.object_pk.isdigit()])
+    commented = objects_of(comments)
     return [
         {
-            "page": getattr(pages.get(int(c.object_pk)), "title", None)
-            if c.object_pk.isdigit()
-            else None,
+            # The title of the library item or blog post commented on.
+            "page": getattr(commented.get(c.pk), "title", None),
             "page_id": c.object_pk,
             "submitted": c.submit_date.isoformat(),
             "text": c.comment,
@@ -117,18 +138,18 @@ def erase_commenter(user):
 
 def present_comments(comments, user):
     """Notification targets (notifications/targets.py): the comments that
-    are shown on a page anyone may see, titled with the page's title in
-    the active language and linked to the comment's place on it. Three
-    queries, whatever the number of comments."""
-    comments = [
-        c for c in comments if c.is_public and not c.is_removed and str(c.object_pk).isdigit()
-    ]
-    pages = Page.objects.in_bulk({int(c.object_pk) for c in comments})
-    shown = visible_pages_in_language(pages.values())
+    are shown on something anyone may see (a library item, a blog post),
+    titled and linked as that thing's own target presents it (in the
+    active language), with the comment's place on it. Three queries per
+    kind of thing, whatever the number of comments."""
+    comments = [c for c in comments if c.is_public and not c.is_removed]
+    commented = objects_of(comments)
+    things = {(type(obj), obj.pk): obj for obj in commented.values()}
+    shown = present(list(things.values()), user)
     presented = {}
     for comment in comments:
-        page = shown.get(int(comment.object_pk))
-        if page is not None:
-            anchor = f"#c{comment.pk}"
-            presented[comment.pk] = Shown(page.title, page.get_url() + anchor)
+        obj = commented.get(comment.pk)
+        item = shown.get((type(obj), obj.pk)) if obj is not None else None
+        if item is not None and item.url:
+            presented[comment.pk] = Shown(item.title, f"{item.url}#c{comment.pk}")
     return presented

@@ -557,7 +557,10 @@ def commenters():
     return users
 
 
-def add_comments(page, comments, users):
+def add_comments(page, comments, users, days_ago=30):
+    """(username, text, index of the comment replied to or None) on `page`
+    (a library item, or a blog post: blogs/demo_content.py), a day apart
+    from `days_ago` days ago; those already there are left alone."""
     from django_comments_xtd.models import XtdComment
 
     content_type = ContentType.objects.get_for_model(page)
@@ -578,7 +581,7 @@ def add_comments(page, comments, users):
                 comment=text,
                 parent_id=posted[reply_to].pk if reply_to is not None else 0,
                 submit_date=datetime.datetime.now(datetime.UTC)
-                - datetime.timedelta(days=30 - number),
+                - datetime.timedelta(days=days_ago - number),
             )
             comment.save()
         posted.append(comment)

@@ -9,17 +9,10 @@ then costs a query for the related items, one for the comments and none
 for the rest.
 """
 
-from urllib.parse import urlencode
-
-from django.conf import settings
-from django.shortcuts import resolve_url
-
 from home.caching import PAGES, TAXONOMY, cached
 from home.models import Region, Topic
-from library.comments import comments_of
-from library.forms import LibraryCommentForm
+from library.comments import comments_context
 from library.listing import CACHE_SECONDS
-from library.moderation import can_moderate
 
 
 def item_facts(page, preview=False):
@@ -63,17 +56,11 @@ def documents_of(page):
 
 def item_context(page, request):
     facts = item_facts(page, preview=getattr(request, "is_preview", False))
-    comment_tree, comment_total = comments_of(page, request.user)
-    next_url = urlencode({"next": f"{page.url}#comments"})
     return {
         "themes": facts["themes"],
         "region": facts["region"],
         "lead_image": facts["lead_image"],
         "documents": facts["documents"],
         "related_items": page.related_items([topic for topic, _url in facts["themes"]]),
-        "comment_tree": comment_tree,
-        "comment_total": comment_total,
-        "comment_form": LibraryCommentForm(page),
-        "can_moderate": can_moderate(request.user, page),
-        "login_url": f"{resolve_url(settings.LOGIN_URL)}?{next_url}",
+        **comments_context(page, request, page.url),
     }

@@ -3,20 +3,21 @@
 Moderators and the head office's Coordinators (those with django-comments'
 "can moderate" permission, library 0002) and superusers moderate every
 comment. A region's coordinators moderate the comments on their region's
-items only: the region of the commented page decides, through the region's
-own coordinators group (home/region_roles.py). Every place where a comment
-can be hidden or shown asks here: the buttons on the item page and their
-views (library/comment_views.py) and the admin's Comments screen
-(library/wagtail_hooks.py).
+items and blog posts only: the region of the commented page or post
+decides, through the region's own coordinators group
+(home/region_roles.py). Every place where a comment can be hidden or shown
+asks here: the buttons on the item and post pages and their views
+(library/comment_views.py) and the admin's Comments screen
+(library/wagtail_hooks.py). What may be commented: library/commentable.py.
 """
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField
+from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 
 from home.region_roles import regions_coordinated_by, user_coordinates
 from home.workflows import region_of
+from library.commentable import commentable_for, commentables
 
 MODERATE_PERMISSION = "django_comments.can_moderate"
 
@@ -36,48 +37,37 @@ def coordinates_a_region(user):
     return user.__dict__["_coordinates_a_region"]
 
 
-def can_moderate(user, page):
-    """Whether `user` may hide and show the comments on `page`."""
-    return moderates_everywhere(user) or user_coordinates(user, region_of(page))
-
-
-def library_items():
-    # Looked up when asked: the library's page models import this module.
-    return apps.get_model("library", "LibraryItemPage")
+def can_moderate(user, commented):
+    """Whether `user` may hide and show the comments on `commented` (a
+    library item or a blog post)."""
+    if not user.is_authenticated:
+        # Visitors never do: no need to look up the region.
+        return False
+    return moderates_everywhere(user) or user_coordinates(user, region_of(commented))
 
 
 def can_moderate_comment(user, comment):
     if moderates_everywhere(user):
         return True
-    page = (
-        library_items()
-        .objects.filter(pk=comment.object_pk, content_type=comment.content_type_id)
-        .select_related("region")
-        .first()
-        if comment.object_pk.isdigit()
-        else None
-    )
-    return page is not None and user_coordinates(user, page.region)
+    model = ContentType.objects.get_for_id(comment.content_type_id).model_class()
+    entry = commentable_for(model)
+    if entry is None or not comment.object_pk.isdigit():
+        return False
+    commented = model._default_manager.filter(pk=comment.object_pk).select_related("region").first()
+    return commented is not None and user_coordinates(user, commented.region)
 
 
 def comments_moderated_by(user, comments):
     """The comments of the queryset `comments` that `user` may moderate."""
     if moderates_everywhere(user):
         return comments
-    pages = (
-        library_items()
-        .objects.filter(region__in=regions_coordinated_by(user))
-        .annotate(pk_text=Cast("pk", output_field=CharField()))
-        .values("pk_text")
-    )
-    item_types = ContentType.objects.get_for_models(*library_item_types()).values()
-    return comments.filter(content_type__in=item_types, object_pk__in=pages)
-
-
-def library_item_types():
-    """The concrete page types of library items: comments name these."""
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, library_items()) and not model._meta.proxy
-    ]
+    regions = regions_coordinated_by(user)
+    allowed = Q(pk__in=[])
+    for entry in commentables():
+        ids = (
+            entry.model._default_manager.filter(region__in=regions)
+            .annotate(pk_text=Cast("pk", output_field=CharField()))
+            .values("pk_text")
+        )
+        allowed |= Q(content_type__in=entry.content_types(), object_pk__in=ids)
+    return comments.filter(allowed)

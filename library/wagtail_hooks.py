@@ -13,8 +13,7 @@
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, Count, OuterRef, Subquery
-from django.db.models.functions import Cast
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 from wagtail import hooks
@@ -23,13 +22,13 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from home.sections import HomeSection
 from home.whats_new import WhatsNewEntry, WhatsNewSource
 from library.choices import ItemType
+from library.commentable import title_annotation
 from library.comments import erase_commenter, export_comments, export_flags, visible_comments
 from library.models import LibraryItemPage
 from library.moderation import can_moderate_comment, comments_moderated_by, coordinates_a_region
@@ -118,10 +117,8 @@ register_permission_policy(XtdComment, CommentPermissionPolicy(XtdComment))
 class CommentIndexView(IndexView):
     def get_base_queryset(self):
         allowed = comments_moderated_by(self.request.user, super().get_base_queryset())
-        page_title = Page.objects.annotate(pk_text=Cast("pk", output_field=CharField())).filter(
-            pk_text=OuterRef("object_pk")
-        )
-        return allowed.annotate(page_title=Subquery(page_title.values("title")[:1]))
+        # What each comment is on: a library item or a blog post.
+        return allowed.annotate(page_title=title_annotation())
 
 
 class OwnRegionCommentMixin:

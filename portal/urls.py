@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("notifications.urls")),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("comments/", include("library.urls")),
+    path("to-library/", include("library.discussion_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -115,8 +115,8 @@ def picture(name="photo.jpg", size=(64, 48), image_format="JPEG", colour="navy")
 
 
 def comment_form_data(page, text, reply_to=0, followup=False):
-    """What the comment form on `page` (a library item) sends: post it to
-    /ru/comments/post/."""
+    """What the comment form on `page` (a library item or a blog post)
+    sends: post it to /ru/comments/post/."""
     from library.forms import LibraryCommentForm
 
     form = LibraryCommentForm(page)

@@ -9,6 +9,7 @@ import io
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -438,7 +439,8 @@ def test_demo_forums_in_both_languages(demo, client):
 
 
 # The member blogs: the index in both languages, five members' blogs, posts in both
-# languages (one featured, one a draft), served and not loaded twice.
+# languages (one featured, one a draft), members' comments on some posts (with a
+# reply), served and not loaded twice.
 
 
 def test_demo_blogs(demo, client):
@@ -463,8 +465,16 @@ def test_demo_blogs(demo, client):
     assert "Планы на следующий год" not in client.get(f"/ru/blogs/{anna.pk}/").text
     assert 'href="/ru/blogs/"' in client.get("/ru/").text
 
+    assert "comments on 3 of them" in demo
+    post_type = ContentType.objects.get_for_model(BlogPost)
+    blog_comments = XtdComment.objects.filter(content_type=post_type)
+    assert blog_comments.count() == 6 and blog_comments.filter(level=1).exists()
+    page = client.get(f"/ru/blogs/{anna.pk}/eksport-v-kazakhstan/").text
+    assert "сертификат соответствия ЕАЭС" in page
+
     call_command("load_demo_content", stdout=io.StringIO())
     assert BlogPost.objects.count() == 9
+    assert blog_comments.count() == 6
 
 
 # Forum moderation: a new member's reply waiting for a moderator, a
