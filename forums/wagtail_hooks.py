@@ -4,6 +4,7 @@
 on the boards of the home page's language (topics written in every
 language), kept in the cache for a minute and dropped at once when a page
 is published. The digest lists the topics with the most posts of the week.
+A member's forum data takes part in "My data" (forums/member_data.py).
 """
 
 from types import SimpleNamespace
@@ -11,6 +12,7 @@ from types import SimpleNamespace
 from django.db.models import Count
 from wagtail import hooks
 
+from forums import member_data
 from forums.models import BoardPage, ForumIndexPage, Post, Topic
 from home.caching import PAGES, cached
 from home.sections import HomeSection
@@ -41,6 +43,10 @@ def active_discussions(locale_id, limit):
         }
         for topic in topics[:limit]
     ]
+
+
+# A member's topics, posts, likes and reading state in "My data".
+hooks.register("register_member_data_export", member_data.export_forums)
 
 
 @hooks.register("register_home_section")
