@@ -211,7 +211,8 @@ def reply(board, request, topic_id):
     if topic.is_locked:
         messages.error(request, _("This topic is locked: no new replies can be posted."))
         return redirect(topic_url(board, topic))
-    form = PostForm(request.POST or None)
+    quoted = _quote(topic, request.GET.get("quote", "")) if request.method == "GET" else ""
+    form = PostForm(request.POST or None, initial={"body": quoted})
     preview = None
     if request.method == "POST":
         if "preview" in request.POST:
@@ -232,6 +233,22 @@ def reply(board, request, topic_id):
         template="forums/reply_form.html",
         context_overrides={"topic": topic, "form": form, "preview": preview},
     )
+
+
+def _quote(topic, post_id):
+    """The Markdown blockquote of a post of `topic` that everyone may see,
+    with who wrote it, to start a reply with (`?quote=<post id>`); empty
+    for any other post: deleted, held, hidden, of another topic or none."""
+    if not post_id.isdigit():
+        return ""
+    post = topic.posts.public().select_related("author__profile").filter(pk=post_id).first()
+    if post is None:
+        return ""
+    profile = getattr(post.author, "profile", None) if post.author else None
+    # "@name" mentions the quoted member (community/mentions.py).
+    who = f"@{profile.display_name}" if profile else _("deleted member")
+    lines = [_("%(name)s wrote:") % {"name": who}, ""] + post.body.strip().splitlines()
+    return "\n".join(f"> {line}".rstrip() for line in lines) + "\n\n"
 
 
 def _post_or_404(board, post_id):

@@ -35,7 +35,8 @@ def test_export_holds_topics_posts_likes_and_reading_state(board_ru, anna, boris
     ]
     assert data["posts"][0]["created_at"]
     assert [(like["topic"], like["post"]) for like in data["likes"]] == [("Патент", answer.pk)]
-    assert [(r["topic"], r["last_read_post"]) for r in data["reading"]] == [("Экспорт", other.last_post_id)]
+    reading = [(read["topic"], read["last_read_post"]) for read in data["reading"]]
+    assert reading == [("Экспорт", other.last_post_id)]
     assert "Ответ Бориса" not in str(data)
 
 
@@ -46,9 +47,7 @@ def test_export_of_a_member_who_never_wrote_is_empty(anna, people_ru):
     assert data["blog_posts"] == []
 
 
-@pytest.mark.parametrize(
-    "language, name", [("ru", "удалённый участник"), ("en", "deleted member")]
-)
+@pytest.mark.parametrize("language, name", [("ru", "удалённый участник"), ("en", "deleted member")])
 def test_deleting_the_account_keeps_posts_as_by_a_deleted_member(
     board_en, anna, boris, people_ru, language, name
 ):
