@@ -1,7 +1,6 @@
 """Who may moderate a board: the one place that answers it."""
 
-from django.db.models import Q
-
+from home.access import groups_of
 from home.terms import terms_of_locale
 
 MODERATORS_GROUP = "Moderators"
@@ -15,16 +14,11 @@ def can_moderate(user, board):
         return False
     if user.is_superuser:
         return True
-    remembered = user.__dict__.setdefault("_forum_moderator", {})
-    if board.pk not in remembered:
-        # One query, remembered for the request (a thread asks once per
-        # post); the board's region comes from the cached terms.
-        region = terms_of_locale(board.locale_id).region_of(board)
-        coordinators = region.coordinators_id if region is not None else None
-        remembered[board.pk] = user.groups.filter(
-            Q(name=MODERATORS_GROUP) | Q(pk=coordinators)
-        ).exists()
-    return remembered[board.pk]
+    # The member's groups come from the cache (home/access.py), the board's
+    # region from the cached terms: no query on a warm page.
+    region = terms_of_locale(board.locale_id).region_of(board)
+    coordinators = region.coordinators_id if region is not None else None
+    return any(name == MODERATORS_GROUP or pk == coordinators for pk, name in groups_of(user))
 
 
 def can_edit(user, post, board, now):

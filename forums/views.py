@@ -102,8 +102,11 @@ def topic_url(board, topic, post=None):
 def topic(board, request, topic_id):
     user = request.user
     topic = _topic_or_404(board, topic_id, user)
-    # Counted in the database, without reading and saving the row.
-    board.topics().filter(pk=topic.pk).update(view_count=F("view_count") + 1)
+    # Views: each visit of a visitor, and a member's first visit only (when
+    # their reading state is made), so a member reading along costs no
+    # write; counted in the database, without reading and saving the row.
+    if not user.is_authenticated or topic.last_read_post_id is None:
+        board.topics().filter(pk=topic.pk).update(view_count=F("view_count") + 1)
     thread = topic.posts.for_thread(user).counted(topic.reply_count + 1)
     page = page_of(request, thread, POSTS_PER_PAGE)
     posts = list(page.object_list)
