@@ -92,7 +92,7 @@ def _topic_or_404(board, topic_id, user=None):
 
 
 def topic_url(board, topic, post=None):
-    url = board.url + board.reverse_subpage("topic", args=[topic.pk])
+    url = board.topic_url(topic.pk)
     if post is None:
         return url
     page_number = (topic.posts.filter(pk__lte=post.pk).count() - 1) // POSTS_PER_PAGE + 1

@@ -35,8 +35,7 @@ def active_discussions(locale_id, limit):
     return [
         {
             "title": topic.title,
-            "url": boards[topic.board_key].url
-            + boards[topic.board_key].reverse_subpage("topic", args=[topic.pk]),
+            "url": boards[topic.board_key].topic_url(topic.pk),
             "language": topic.language,
             "reply_count": topic.reply_count,
             "last_activity_at": topic.last_activity_at,
@@ -86,10 +85,10 @@ def forum_discussions(start, end, limit):
         if not board_versions.pages:
             continue
         versions = Versions()
-        path = None
         for language, board in board_versions.pages.items():
-            path = path or board.reverse_subpage("topic", args=[topic.pk])
-            link = SimpleNamespace(title=topic.title, digest_url=absolute_url(board.url + path))
+            link = SimpleNamespace(
+                title=topic.title, digest_url=absolute_url(board.topic_url(topic.pk))
+            )
             versions.add(link, language)
         found.append(Discussion(f"forum-topic-{topic.pk}", versions, count))
     return found[:limit]
