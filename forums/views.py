@@ -107,8 +107,10 @@ def topic(board, request, topic_id):
     # write; counted in the database, without reading and saving the row.
     if not user.is_authenticated or topic.last_read_post_id is None:
         board.topics().filter(pk=topic.pk).update(view_count=F("view_count") + 1)
-    thread = topic.posts.for_thread(user).counted(topic.reply_count + 1)
-    page = page_of(request, thread, POSTS_PER_PAGE)
+    # The topic keeps its number of posts (replies and the first post), so
+    # the page needs no COUNT of them.
+    thread = topic.posts.for_thread(user)
+    page = page_of(request, thread, POSTS_PER_PAGE, count=topic.reply_count + 1)
     posts = list(page.object_list)
     read_until = _mark_read(topic, user, posts) if user.is_authenticated else None
     now = timezone.now()
