@@ -6,10 +6,9 @@ home/region_roles.py like every regional right of the portal.
 """
 
 from django.apps import apps
-from django.contrib.auth.models import Group
 
-from home.caching import cached
-from home.region_roles import regions_coordinated_by, user_coordinates, user_group_ids
+from home.access import groups_of
+from home.region_roles import regions_coordinated_by, user_coordinates
 from home.terms import terms_of_locale
 
 MODERATORS_GROUP = "Moderators"
@@ -22,16 +21,9 @@ def moderates_everywhere(user):
         return False
     if user.is_superuser:
         return True
-    # The same query of the user's groups as for their regions, remembered
-    # for the request; the group's id from the cache.
-    return _moderators_group_id() in user_group_ids(user)
-
-
-def _moderators_group_id():
-    def build():
-        return Group.objects.filter(name=MODERATORS_GROUP).values_list("pk", flat=True).first()
-
-    return cached("forums:moderators-group", build, timeout=3600)
+    # The member's groups come from the cache (home/access.py): no query on
+    # a warm page.
+    return any(name == MODERATORS_GROUP for _, name in groups_of(user))
 
 
 def can_moderate(user, board):

@@ -89,26 +89,6 @@ class TopicQuerySet(QuerySet):
 
 
 class PostQuerySet(QuerySet):
-    _known_count = None
-
-    def counted(self, number):
-        """The same posts, whose count (for the paginator) is `number`: the
-        topic's reply count plus its first post, kept with every reply, so
-        a thread's page needs no COUNT of its posts."""
-        clone = self._chain()
-        clone._known_count = number
-        return clone
-
-    def _clone(self):
-        clone = super()._clone()
-        clone._known_count = self._known_count
-        return clone
-
-    def count(self):
-        if self._known_count is not None:
-            return self._known_count
-        return super().count()
-
     def public(self):
         """Posts everyone who can see the topic may see: not deleted, not
         held for a moderator, not hidden; in a public topic."""

@@ -51,10 +51,6 @@ def _find_topics(keys, user):
     return {str(topic.pk): topic for topic in topics if topic.board_key in boards}
 
 
-def _post_link(board, post_id):
-    return board.url + board.reverse_subpage("post", args=[post_id])
-
-
 def present_posts(posts, user):
     found = list(
         Post.objects.public().filter(pk__in=[post.pk for post in posts]).select_related("topic")
@@ -64,7 +60,7 @@ def present_posts(posts, user):
     for post in found:
         board = boards.get(post.topic.board_key)
         if board is not None:
-            shown[post.pk] = Shown(post.topic.title, _post_link(board, post.pk))
+            shown[post.pk] = Shown(post.topic.title, board.post_url(post.pk))
     return shown
 
 
@@ -75,8 +71,7 @@ def present_topics(topics, user):
     for topic in found:
         board = boards.get(topic.board_key)
         if board is not None:
-            path = board.reverse_subpage("topic", args=[topic.pk])
-            shown[topic.pk] = Shown(topic.title, board.url + path)
+            shown[topic.pk] = Shown(topic.title, board.topic_url(topic.pk))
     return shown
 
 

@@ -99,7 +99,7 @@ def _topic_or_404(board, topic_id, user, with_last_read=False):
 
 
 def topic_url(board, topic, post=None):
-    url = board.url + board.reverse_subpage("topic", args=[topic.pk])
+    url = board.topic_url(topic.pk)
     if post is None:
         return url
     # Where it is for everyone: the published posts before it.
@@ -111,16 +111,21 @@ def topic_url(board, topic, post=None):
 def topic(board, request, topic_id):
     user = request.user
     topic = _topic_or_404(board, topic_id, user, with_last_read=True)
-    # Counted in the database, without reading and saving the row.
-    board.topics().filter(pk=topic.pk).update(view_count=F("view_count") + 1)
+    # Views: each visit of a visitor, and a member's first visit only (when
+    # their reading state is made), so a member reading along costs no
+    # write; counted in the database, without reading and saving the row.
+    if not user.is_authenticated or topic.last_read_post_id is None:
+        board.topics().filter(pk=topic.pk).update(view_count=F("view_count") + 1)
     moderator = can_moderate(user, board)
     thread = topic.posts.seen_by(user, moderator).for_thread(user)
+    count = None
     if not moderator:
-        # The published posts (the first one, when the topic is published,
-        # and the replies) and the reader's own waiting for a moderator.
+        # The topic keeps its number of published posts (the first one,
+        # when the topic is published, and the replies); with the reader's
+        # own waiting for a moderator, the page needs no COUNT of them.
         first = 1 if topic.visibility == Visibility.PUBLISHED else 0
-        thread = thread.counted(topic.reply_count + first + topic.own_held)
-    page = page_of(request, thread, POSTS_PER_PAGE)
+        count = topic.reply_count + first + topic.own_held
+    page = page_of(request, thread, POSTS_PER_PAGE, count=count)
     posts = list(page.object_list)
     read_until = _mark_read(topic, user, posts) if user.is_authenticated else None
     now = timezone.now()
@@ -239,7 +244,8 @@ def reply(board, request, topic_id):
     if topic.is_locked:
         messages.error(request, _("This topic is locked: no new replies can be posted."))
         return redirect(topic_url(board, topic))
-    form = PostForm(request.POST or None)
+    quoted = _quote(topic, request.GET.get("quote", "")) if request.method == "GET" else ""
+    form = PostForm(request.POST or None, initial={"body": quoted})
     preview = None
     if request.method == "POST":
         if "preview" in request.POST:
@@ -265,6 +271,22 @@ def reply(board, request, topic_id):
         template="forums/reply_form.html",
         context_overrides={"topic": topic, "form": form, "preview": preview},
     )
+
+
+def _quote(topic, post_id):
+    """The Markdown blockquote of a post of `topic` that everyone may see,
+    with who wrote it, to start a reply with (`?quote=<post id>`); empty
+    for any other post: deleted, held, hidden, of another topic or none."""
+    if not post_id.isdigit():
+        return ""
+    post = topic.posts.public().select_related("author__profile").filter(pk=post_id).first()
+    if post is None:
+        return ""
+    profile = getattr(post.author, "profile", None) if post.author else None
+    # "@name" mentions the quoted member (community/mentions.py).
+    who = f"@{profile.display_name}" if profile else _("deleted member")
+    lines = [_("%(name)s wrote:") % {"name": who}, ""] + post.body.strip().splitlines()
+    return "\n".join(f"> {line}".rstrip() for line in lines) + "\n\n"
 
 
 def _post_or_404(board, post_id, user):

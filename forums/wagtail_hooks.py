@@ -3,9 +3,10 @@
 "Active discussions" on the home page: the topics with the latest posts
 on the boards of the home page's language (topics written in every
 language), kept in the cache for a minute and dropped at once when a page
-is published. The digest lists the topics with the most posts of the week. Only what
-everyone may see (public()) is shown. The admin has the moderation queue
-and log (forums/admin_views.py).
+is published. The digest lists the topics with the most posts of the week.
+Only what everyone may see (public()) is shown. The admin has the
+moderation queue and log (forums/admin_views.py); a member's forum data
+takes part in "My data" (forums/member_data.py).
 """
 
 from types import SimpleNamespace
@@ -13,7 +14,7 @@ from types import SimpleNamespace
 from django.db.models import Count
 from wagtail import hooks
 
-from forums import admin_views
+from forums import admin_views, member_data
 from forums.models import BoardPage, ForumIndexPage, Post, Topic
 from home.caching import PAGES, cached
 from home.sections import HomeSection
@@ -38,14 +39,17 @@ def active_discussions(locale_id, limit):
     return [
         {
             "title": topic.title,
-            "url": boards[topic.board_key].url
-            + boards[topic.board_key].reverse_subpage("topic", args=[topic.pk]),
+            "url": boards[topic.board_key].topic_url(topic.pk),
             "language": topic.language,
             "reply_count": topic.reply_count,
             "last_activity_at": topic.last_activity_at,
         }
         for topic in topics[:limit]
     ]
+
+
+# A member's topics, posts, likes and reading state in "My data".
+hooks.register("register_member_data_export", member_data.export_forums)
 
 
 @hooks.register("register_home_section")
@@ -86,10 +90,10 @@ def forum_discussions(start, end, limit):
         if not board_versions.pages:
             continue
         versions = Versions()
-        path = None
         for language, board in board_versions.pages.items():
-            path = path or board.reverse_subpage("topic", args=[topic.pk])
-            link = SimpleNamespace(title=topic.title, digest_url=absolute_url(board.url + path))
+            link = SimpleNamespace(
+                title=topic.title, digest_url=absolute_url(board.topic_url(topic.pk))
+            )
             versions.add(link, language)
         found.append(Discussion(f"forum-topic-{topic.pk}", versions, count))
     return found[:limit]

@@ -9,9 +9,10 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.models import GroupApprovalTask
 
-        from home import navigation, terms, workflows
+        from home import access, navigation, terms, workflows
         from home.self_approval import forbid_self_approval
 
+        access.connect_signals()
         navigation.connect_signals()
         terms.connect_signals()
         workflows.connect_signals()

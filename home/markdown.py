@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from community.links import profile_urls
-from community.mentions import find_mentions, mentions_among
+from community.mentions import MAX_MENTIONS, find_mentions, mentions_among
 
 TAGS = {
     "p", "br", "hr", "strong", "em", "s", "del", "code", "pre", "blockquote",
@@ -62,8 +62,11 @@ def clean(html):
 
 def _link_mentions(tokens, profiles):
     """Turn the mentions in the text of `tokens` (not in code, not already
-    in a link) into links to the members' profiles."""
+    in a link) into links to the members' profiles: the first MAX_MENTIONS
+    of the whole text, as many as find_mentions looks at (each line is a
+    text token of its own, so counting per token would link thousands)."""
     url_of = profile_urls()
+    budget = [MAX_MENTIONS]
     for token in tokens:
         if token.type != "inline" or not token.children:
             continue
@@ -72,16 +75,19 @@ def _link_mentions(tokens, profiles):
             in_link += child.type == "link_open"
             in_link -= child.type == "link_close"
             if child.type == "text" and not in_link:
-                children.extend(_split_text(child.content, profiles, url_of))
+                children.extend(_split_text(child.content, profiles, url_of, budget))
             else:
                 children.append(child)
         token.children = children
 
 
-def _split_text(content, profiles, url_of):
-    """Text tokens for `content` with its mentions made links."""
+def _split_text(content, profiles, url_of, budget):
+    """Text tokens for `content` with its mentions made links, as many as
+    `budget` ([number]) still allows; the budget goes down by those made."""
     pieces, position = [], 0
-    for mention in mentions_among(content, profiles):
+    mentions = mentions_among(content, profiles)[: budget[0]] if budget[0] > 0 else []
+    budget[0] -= len(mentions)
+    for mention in mentions:
         if mention.start > position:
             pieces.append(_text(content[position : mention.start]))
         link = Token("link_open", "a", 1)

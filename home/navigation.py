@@ -5,7 +5,8 @@ Every page shows the frame, so it is cached per site and language, and the
 cache is dropped whenever a page is published, unpublished, moved or
 deleted, a view restriction changes, or the site settings are saved (the
 pages generation, home/caching.py, which these signals advance). A page
-view then costs no query for its frame; building it costs four.
+view then costs no query for its frame, the footer's contacts included;
+building it costs four.
 
 Menus list only the pages a visitor may see (see home/querysets.py): links
 to private or expired pages are no use to visitors.
@@ -35,11 +36,12 @@ PAGE_FIELDS = (
 
 
 def site_frame(request):
-    """{"home_url", "menu": [{"title", "url"}], "footer": [...]} for the
-    request's site in the active language."""
+    """{"home_url", "menu": [{"title", "url"}], "footer": [...], "contact":
+    {"email", "phone", "social_links"}} for the request's site in the active
+    language."""
     site = Site.find_for_request(request)
     if site is None:
-        return {"home_url": "/", "menu": [], "footer": []}
+        return {"home_url": "/", "menu": [], "footer": [], "contact": {}}
     language = translation.get_language()
     return cached(
         f"navigation:{site.pk}:{language}",
@@ -67,10 +69,17 @@ def build_frame(request, site, language):
         children = every_page().child_of(home).in_menu().visible().only(*PAGE_FIELDS)
         menu = [link(page) for page in children]
     footer = [link(page) for page in footer_pages(request, language)]
+    settings = SiteSettings.for_request(request)
     return {
         "home_url": home.get_url(request) if home else f"/{language}/",
         "menu": menu,
         "footer": footer,
+        # The footer's contacts, so that a page reads no settings row.
+        "contact": {
+            "email": settings.contact_email,
+            "phone": settings.phone,
+            "social_links": settings.social_links,
+        },
     }
 
 

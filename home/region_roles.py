@@ -22,6 +22,8 @@ regions), otherwise a new group of that name; the name is only a label.
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission
 
+from home.access import groups_of
+
 REGION_GROUP_PREFIX = "Region coordinators: "
 SHARED_COLLECTION_NAME = "Shared"
 
@@ -59,16 +61,9 @@ def region_group_name(region_slug):
 def _group_ids(user):
     if user.is_anonymous or not user.is_active:
         return frozenset()
-    # Remembered on the user for the request: the editor asks many times.
-    if "_region_group_ids" not in user.__dict__:
-        user.__dict__["_region_group_ids"] = frozenset(user.groups.values_list("pk", flat=True))
-    return user.__dict__["_region_group_ids"]
-
-
-def user_group_ids(user):
-    """The ids of `user`'s groups, one query remembered for the request:
-    for a right that also goes to a group of its own (forum moderators)."""
-    return _group_ids(user)
+    # The member's groups from home/access.py: cached, and read again as
+    # soon as any membership or group changes.
+    return frozenset(pk for pk, _ in groups_of(user))
 
 
 def user_coordinates(user, region):

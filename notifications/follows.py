@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from home.caching import Generation, cached
 from home.models import Region, Topic
 from home.terms import terms_of_language
 from notifications.models import Follow
@@ -61,8 +62,28 @@ def find(kind_name, key, user):
     return kind.find([key], user).get(key)
 
 
+# A member's follows, as the follow buttons show them, come from the cache
+# until they follow or unfollow anything (forget_follows advances their
+# generation): a member's page pays no query per button once warm.
+FOLLOWING_SECONDS = 24 * 60 * 60
+
+
+def _follows_of(user_id):
+    return Generation(f"follows:{user_id}")
+
+
 def is_following(user, kind_name, key):
-    return Follow.objects.filter(user=user, kind=kind_name, key=key).exists()
+    return cached(
+        f"following:{user.pk}:{kind_name}:{key}",
+        lambda: Follow.objects.filter(user=user, kind=kind_name, key=key).exists(),
+        _follows_of(user.pk),
+        timeout=FOLLOWING_SECONDS,
+    )
+
+
+def forget_follows(sender, instance, **kwargs):
+    """A receiver of Follow's post_save and post_delete."""
+    _follows_of(instance.user_id).advance()
 
 
 def follow(user, kind_name, key):

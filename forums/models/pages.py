@@ -104,6 +104,14 @@ class BoardPage(RegionMixin, RoutablePageMixin, Page):
         (where a moderator may move a topic)."""
         return BoardPage.objects.live().sibling_of(self, inclusive=False).in_order()
 
+    def topic_url(self, topic_id):
+        """The address of a topic on this board: the one way to build it."""
+        return self.url + self.reverse_subpage("topic", args=[topic_id])
+
+    def post_url(self, post_id):
+        """The lasting address of a post (it leads to its topic's page)."""
+        return self.url + self.reverse_subpage("post", args=[post_id])
+
     @path("", name="topics")
     def topics_route(self, request):
         return views.board(self, request)

@@ -5,12 +5,30 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+from wagtail.models import Page, Site
 
 from home import navigation
+from home.access import may_use_admin
+from home.caching import PAGES, cached
 from home.sections import home_sections
 
 register = template.Library()
+
+# The pages generation makes the language links exact; the timeout only
+# lets unused entries go.
+TRANSLATIONS_SECONDS = 24 * 60 * 60
+
+
+@register.simple_tag(takes_context=True)
+def userbar(context):
+    """Wagtail's editing bar, for those who may use the editors' area.
+    Wagtail's own tag asks the database for all of a member's permissions
+    on every page; whether they may is kept in the cache (home/access.py)."""
+    request = context.get("request")
+    if request is None or not may_use_admin(request.user):
+        return ""
+    return wagtailuserbar(context)
 
 
 @register.simple_tag(takes_context=True)
@@ -27,16 +45,15 @@ def language_links(context):
     current = translation.get_language()
     links = []
     if isinstance(page, Page) and page.pk:
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-        language = next((code for code, p in translations.items() if p.pk == page.pk), current)
+        translations = _translations(request, page)
+        language = next(
+            (code for code, (pk, _url) in translations.items() if pk == page.pk), current
+        )
         subpath = _routable_subpath(request, page)
         for code, name in settings.LANGUAGES:
             translated = translations.get(code)
             if translated is not None:
-                url = translated.get_url(request) + subpath
+                url = translated[1] + subpath
             else:
                 with translation.override(code):
                     url = reverse("translation_missing", args=[page.pk])
@@ -48,6 +65,26 @@ def language_links(context):
             url = on_site(translate_url(path, code))
             links.append(_link(request, code, name, url, True, language))
     return {"language": language, "links": links}
+
+
+def _translations(request, page):
+    """{language code: (page id, URL)} of the live translations of `page`,
+    itself included: from the cache until pages change, so a warm page
+    pays no query for its language switcher."""
+    site = Site.find_for_request(request)
+
+    def build():
+        return {
+            translated.locale.language_code: (translated.pk, translated.get_url(request))
+            for translated in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+
+    return cached(
+        f"language-links:{page.pk}:{site.pk if site else 0}",
+        build,
+        PAGES,
+        timeout=TRANSLATIONS_SECONDS,
+    )
 
 
 def on_site(path):

@@ -2,8 +2,10 @@
 
 Both cost anonymous visitors nothing: the bell is drawn only for members,
 and the follow button shows them a log-in link without a query. A member's
-page pays one query for the bell and one per follow button (members' pages
-are never cached, portal/middleware.py, so the state is always theirs)."""
+page pays one query for the bell; a follow button's state comes from the
+cache until the member follows or unfollows something
+(notifications/follows.py; members' pages are never cached whole,
+portal/middleware.py, so the state is always theirs)."""
 
 from django import template
 
