@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 
+from home.access import has_permission
 from home.region_roles import regions_coordinated_by, user_coordinates
 from home.workflows import region_of
 from library.commentable import commentable_for, commentables
@@ -23,7 +24,7 @@ MODERATE_PERMISSION = "django_comments.can_moderate"
 
 
 def moderates_everywhere(user):
-    return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
+    return has_permission(user, MODERATE_PERMISSION)
 
 
 def coordinates_a_region(user):
