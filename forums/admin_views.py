@@ -18,11 +18,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 
-from forums import moderation
 from forums.choices import Visibility
-from forums.forms import PostModerationForm
 from forums.models import BoardPage, Flag, ModerationLogEntry, Post
-from forums.moderation_views import form_errors, report
+from forums.moderation_views import apply_post_action
 from forums.permissions import can_moderate, moderated_board_keys, moderates_somewhere
 
 
@@ -94,9 +92,7 @@ class QueueView(ModeratorsOnlyMixin, ReportView):
         boards = boards_of({post.topic.board_key for post in posts})
         for post in posts:
             post.board = board = boards.get(post.topic.board_key)
-            post.site_url = (
-                board.url + board.reverse_subpage("post", args=[post.pk]) if board else None
-            )
+            post.site_url = board.post_url(post.pk) if board else None
         return posts
 
 
@@ -141,13 +137,7 @@ def act(request, post_id):
     board = boards_of([post.topic.board_key]).get(post.topic.board_key)
     if board is None or not can_moderate(request.user, board):
         return permission_denied(request)
-    form = PostModerationForm(request.POST)
-    if not form.is_valid():
-        form_errors(request, form)
-    else:
-        action = form.cleaned_data["action"]
-        done = moderation.act_on_post(action, request.user, board, post, form.cleaned_data["note"])
-        report(request, action, done)
+    apply_post_action(request, board, post)
     return redirect("forums_moderation_queue")
 
 

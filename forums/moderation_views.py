@@ -50,6 +50,19 @@ def form_errors(request, form):
             messages.error(request, error)
 
 
+def apply_post_action(request, board, post):
+    """Carry out the posted action on `post` (approve, hide, restore,
+    dismiss flags) for a moderator of `board`, and tell them how it went:
+    the one way both the thread and the admin's queue do it."""
+    form = PostModerationForm(request.POST)
+    if not form.is_valid():
+        form_errors(request, form)
+        return
+    action = form.cleaned_data["action"]
+    done = moderation.act_on_post(action, request.user, board, post, form.cleaned_data["note"])
+    report(request, action, done)
+
+
 # --- members ---------------------------------------------------------------------
 
 
@@ -110,13 +123,7 @@ def moderate_post(board, request, post_id):
     )
     if refusal:
         return refusal
-    form = PostModerationForm(request.POST)
-    if not form.is_valid():
-        form_errors(request, form)
-    else:
-        action = form.cleaned_data["action"]
-        done = moderation.act_on_post(action, request.user, board, post, form.cleaned_data["note"])
-        report(request, action, done)
+    apply_post_action(request, board, post)
     return redirect(topic_url(board, post.topic, post))
 
 

@@ -83,7 +83,7 @@ class ForumTopics:
             posts = " ".join(_unescaped(post.html) for post in topic.snippet_posts)
             items[topic.pk] = Result(
                 page=None,
-                url=board.url + board.reverse_subpage("topic", args=[topic.pk]),
+                url=board.topic_url(topic.pk),
                 type_label=str(self.item_label),
                 title=text.highlight(topic.title, query_stems),
                 snippet=text.snippet(" ".join(posts.split()), query_stems),
