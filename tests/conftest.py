@@ -426,3 +426,21 @@ def blogs_ru(home_ru, regions, topics):
 @pytest.fixture
 def blogs_en(blogs_ru, home_en, translator):
     return translator(blogs_ru, title="Blogs", intro="Members' blogs.")
+
+
+# --- partnerships ----------------------------------------------------------------
+
+
+@pytest.fixture
+def partners_ru(home_ru, regions, topics):
+    """The partnerships page, on a site with its regions and themes."""
+    from partnerships.models import PartnershipsIndexPage
+
+    return section(
+        home_ru, PartnershipsIndexPage, "partners", "Партнёрства", "Предложения и запросы компаний."
+    )
+
+
+@pytest.fixture
+def partners_en(partners_ru, home_en, translator):
+    return translator(partners_ru, title="Partnerships", intro="Companies' offers and requests.")

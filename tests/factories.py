@@ -564,3 +564,31 @@ class BlogPostFactory(DjangoModelFactory):
     def themes(post, create, themes, **kwargs):
         if create and themes:
             post.themes.set(themes)
+
+
+class ListingPageFactory(PageFactory):
+    """A published technology offer under `parent` (a partnerships page)
+    of a new Moscow software company, open for six months; `topics` sets
+    its themes."""
+
+    class Meta:
+        model = "partnerships.ListingPage"
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda number: f"listing-{number}")
+    title = factory.Sequence(lambda number: f"Предложение {number}")
+    company = factory.SubFactory(CompanyFactory)
+    listing_type = "technology_offer"
+    summary = "Краткое описание предложения."
+    description = "Подробное описание предложения."
+    sought = "Партнёр для совместной разработки."
+    sector = "software"
+    stage = "prototype"
+    region = factory.LazyAttribute(lambda listing: _moscow(listing.parent.locale))
+    expire_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=182))
+
+    @factory.post_generation
+    def topics(listing, create, topics, **kwargs):
+        if create and topics:
+            listing.topics.set(topics)
+            listing.save_revision().publish()

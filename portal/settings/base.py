@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     # Forums: boards (pages) and the topics and posts members write on them.
     "forums",
+    # Partnership brokerage: companies' offers and requests, reviewed by
+    # their region's coordinators, matched, answered and introduced.
+    "partnerships",
     # The coordinators' dashboard in the admin.
     "editorial",
     # Background jobs (Django's tasks API) and their queue in the database.

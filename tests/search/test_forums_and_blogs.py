@@ -5,6 +5,7 @@ them."""
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from blogs.choices import PostStatus
@@ -46,7 +47,7 @@ def test_a_topic_is_found_by_its_title_and_by_its_posts(client, board_ru, topic)
     item = by_post.context["outcome"].items[0]
     assert item.type_label == "Тема форума"
     assert item.language == "ru"
-    assert item.date == topic.created_at.date()
+    assert item.date == timezone.localdate(topic.created_at)
     assert "<mark>акселераторы</mark>" in item.snippet
     assert "**" not in item.snippet
     assert "<mark>" in by_title.text
@@ -90,7 +91,7 @@ def test_blog_posts_are_found_in_the_language_searched(client, blogs_ru, blogs_e
     item = russian_page.context["outcome"].items[0]
     assert item.type_label == "Запись блога"
     assert item.region == "Москва"
-    assert item.date == russian.published_at.date()
+    assert item.date == timezone.localdate(russian.published_at)
     assert "<mark>патент</mark>" in item.snippet
     assert "<strong>" not in item.snippet
     assert found(english_page) == [f"/en/blogs/{english.author_id}/patents/"]

@@ -1,0 +1,143 @@
+"""Partnership brokerage: the partnerships page of each language and the
+listings (offers and requests) that companies publish on it.
+
+A listing is a Wagtail page so that it goes through the regional review of
+its region's coordinators (home/workflows.py) and is translated with
+wagtail-localize like any other page, but a company's managers write it on
+the site, never in the admin. A listing is open while it is visible
+(`.visible()`: live, public, not past Wagtail's `expire_at`, which a new
+listing gets six months ahead) and its company exists.
+"""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageManager
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from community.choices import Sector
+from home.models.regional import RegionalEditMixin, region_field
+from home.querysets import PortalPageManager, PortalPageQuerySet
+from partnerships.choices import ListingType, Stage
+
+# How long a listing stays open when it is published or renewed.
+LISTING_LIFETIME = datetime.timedelta(days=182)
+
+
+def default_expiry():
+    return timezone.now() + LISTING_LIFETIME
+
+
+class PartnershipsIndexPage(RoutablePageMixin, Page):
+    """The partnerships page of one language (/ru/partners/,
+    /en/partners/): the open listings, newest first, with their filters."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    objects = PortalPageManager()
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["partnerships.ListingPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partnerships page")
+        verbose_name_plural = _("partnerships pages")
+
+
+class ListingQuerySet(PortalPageQuerySet):
+    def open(self, locale=None):
+        """Listings visitors may see and answer: visible (live, public, not
+        expired) and of a company that still exists."""
+        return self.visible(locale).filter(company__isnull=False)
+
+
+ListingManager = PageManager.from_queryset(ListingQuerySet)
+
+
+class ListingPage(RegionalEditMixin, Page):
+    """An offer or request of one company."""
+
+    company = models.ForeignKey(
+        "community.Company",
+        verbose_name=_("company"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="listings",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    listing_type = models.CharField(_("type"), max_length=20, choices=ListingType.choices)
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        help_text=_("Two or three sentences shown in the list of partnerships."),
+    )
+    description = models.TextField(_("description"), max_length=5000)
+    sought = models.TextField(_("what is sought"), max_length=1000)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    region = region_field(
+        required=True, help_text=_("The review goes to the coordinators of this region.")
+    )
+    topics = ParentalManyToManyField(
+        "home.Topic", verbose_name=_("themes"), blank=True, related_name="listings"
+    )
+
+    objects = ListingManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("company"),
+        FieldRowPanel([FieldPanel("listing_type"), FieldPanel("stage"), FieldPanel("sector")]),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("sought"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        RegionalEditMixin.region_panel,
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("sought"),
+        index.FilterField("listing_type"),
+        index.FilterField("sector"),
+        index.FilterField("stage"),
+    ]
+    # Members write the text; coordinators translate it. What the listing
+    # is about stays the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("company"),
+        SynchronizedField("author"),
+        SynchronizedField("listing_type"),
+        SynchronizedField("sector"),
+        SynchronizedField("stage"),
+        SynchronizedField("region"),
+        SynchronizedField("topics"),
+    ]
+
+    parent_page_types = ["partnerships.PartnershipsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("partnership listing")
+        verbose_name_plural = _("partnership listings")
+
+    @property
+    def type_label(self):
+        return ListingType(self.listing_type).label
