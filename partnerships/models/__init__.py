@@ -1,0 +1,7 @@
+from partnerships.models.pages import (
+    LISTING_LIFETIME,
+    ListingPage,
+    PartnershipsIndexPage,
+)
+
+__all__ = ["LISTING_LIFETIME", "ListingPage", "PartnershipsIndexPage"]
