@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 from community.choices import Sector
 from home.models.regional import RegionalEditMixin, region_field
 from home.querysets import PortalPageManager, PortalPageQuerySet
+from partnerships import browsing, contacts, feeds, writing
 from partnerships.choices import ListingType, Stage
 
 # How long a listing stays open when it is published or renewed.
@@ -53,6 +54,55 @@ class PartnershipsIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("partnerships page")
         verbose_name_plural = _("partnerships pages")
+
+    def url_of(self, route, *args, request=None):
+        return self.get_url(request) + self.reverse_subpage(route, args=args)
+
+    # Browsing (partnerships/browsing.py, partnerships/feeds.py).
+
+    @path("", name="index")
+    def index_route(self, request):
+        return browsing.index(self, request)
+
+    @path("feed/", name="feed")
+    def feed_route(self, request):
+        return feeds.listings(self, request)
+
+    @path("for-you/", name="for_you")
+    def for_you_route(self, request):
+        return browsing.for_you(self, request)
+
+    # A company's managers write and keep their listings (partnerships/writing.py).
+
+    @path("write/", name="write")
+    def write_route(self, request):
+        return writing.write(self, request)
+
+    @path("mine/", name="mine")
+    def mine_route(self, request):
+        return writing.mine(self, request)
+
+    @path("<int:listing_id>/edit/", name="edit")
+    def edit_route(self, request, listing_id):
+        return writing.edit(self, request, listing_id)
+
+    @path("<int:listing_id>/renew/", name="renew")
+    def renew_route(self, request, listing_id):
+        return writing.renew(self, request, listing_id)
+
+    # Expressions of interest and their conversations (partnerships/contacts.py).
+
+    @path("<int:listing_id>/interest/", name="express_interest")
+    def express_interest_route(self, request, listing_id):
+        return contacts.express_interest(self, request, listing_id)
+
+    @path("contacts/", name="contacts")
+    def contacts_route(self, request):
+        return contacts.inbox(self, request)
+
+    @path("contacts/<int:interest_id>/", name="contact")
+    def contact_route(self, request, interest_id):
+        return contacts.conversation(self, request, interest_id)
 
 
 class ListingQuerySet(PortalPageQuerySet):
@@ -137,6 +187,13 @@ class ListingPage(RegionalEditMixin, Page):
     class Meta:
         verbose_name = _("partnership listing")
         verbose_name_plural = _("partnership listings")
+
+    template = "partnerships/listing_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(browsing.listing_context(self, request))
+        return context
 
     @property
     def type_label(self):
