@@ -53,6 +53,15 @@ def boards_of(keys):
     }
 
 
+def member_label(user):
+    """A member as moderators tell them apart: their name and their user
+    name, since several members may share a first name."""
+    if user is None:
+        return _("deleted member")
+    name = user.get_full_name()
+    return f"{name} ({user.get_username()})" if name else user.get_username()
+
+
 class QueueView(ModeratorsOnlyMixin, ReportView):
     """Posts waiting for a moderator and flagged posts, oldest first."""
 
@@ -63,7 +72,7 @@ class QueueView(ModeratorsOnlyMixin, ReportView):
     paginate_by = 30
     columns = [
         TemplateColumn("post_cell", "forums/admin/post_cell.html", label=_("Post")),
-        Column("author", label=_("Author"), accessor="author.first_name"),
+        Column("author", label=_("Author"), accessor="author_label"),
         DateColumn("created_at", label=_("Written")),
         TemplateColumn("flags_cell", "forums/admin/flags_cell.html", label=_("Flags")),
         TemplateColumn("actions_cell", "forums/admin/actions_cell.html", label=_("Actions")),
@@ -91,6 +100,7 @@ class QueueView(ModeratorsOnlyMixin, ReportView):
         posts = list(object_list)
         boards = boards_of({post.topic.board_key for post in posts})
         for post in posts:
+            post.author_label = member_label(post.author)
             post.board = board = boards.get(post.topic.board_key)
             post.site_url = board.post_url(post.pk) if board else None
         return posts
@@ -121,10 +131,7 @@ class LogView(ModeratorsOnlyMixin, ReportView):
     def decorate_paginated_queryset(self, object_list):
         entries = list(object_list)
         for entry in entries:
-            moderator = entry.moderator
-            entry.moderator_name = (
-                (moderator.get_full_name() or moderator.get_username()) if moderator else "—"
-            )
+            entry.moderator_name = member_label(entry.moderator)
         return entries
 
 

@@ -167,3 +167,20 @@ def test_the_queue_stays_within_budget(board_ru, anna, staff, moderator, who):
 
     assert small <= QUEUE_BUDGET[who]
     assert large == small
+
+
+def test_the_queue_and_the_log_tell_members_apart_by_their_user_name(board_ru, moderator, staff):
+    namesakes = [
+        MemberFactory(username=username, first_name="Иван", last_name="Петров")
+        for username in ("ivan-msk", "ivan-spb")
+    ]
+    for member in namesakes:
+        ForumPostFactory(topic=ForumTopicFactory(board=board_ru), author=member, visibility="held")
+    page = AdminClient(moderator).get(QUEUE).text
+    assert "Иван Петров (ivan-msk)" in page and "Иван Петров (ivan-spb)" in page
+
+    held = Post.objects.filter(author=namesakes[0]).get()
+    AdminClient(moderator).send("post", f"{QUEUE}{held.pk}/", {"action": "approve"})
+    moderator_name = moderator.get_full_name() or moderator.get_username()
+    assert moderator.get_username() in AdminClient(moderator).get(LOG).text
+    assert moderator_name in AdminClient(moderator).get(LOG).text
