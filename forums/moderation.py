@@ -15,7 +15,13 @@ from django.db import IntegrityError, transaction
 
 from forums import notices
 from forums.choices import ModerationAction, Visibility
+from home.caching import Generation
 from home.markdown import render_markdown
+
+# Advanced by every moderator's action: lists of topics kept in the cache
+# ("Active discussions" on the home page) are built again at once, so a
+# hidden, moved or merged topic does not linger there until they expire.
+DISCUSSIONS = Generation("forums:discussions")
 
 
 class AlreadyFlagged(Exception):
@@ -23,6 +29,7 @@ class AlreadyFlagged(Exception):
 
 
 def _log(moderator, action, board_key, topic, post=None, note=""):
+    transaction.on_commit(DISCUSSIONS.advance)
     apps.get_model("forums", "ModerationLogEntry").objects.create(
         moderator=moderator,
         action=action,

@@ -16,6 +16,7 @@ from wagtail import hooks
 
 from forums import admin_views, member_data
 from forums.models import BoardPage, ForumIndexPage, Post, Topic
+from forums.moderation import DISCUSSIONS
 from home.caching import PAGES, cached
 from home.sections import HomeSection
 from notifications.digest import Discussion, Versions, page_versions
@@ -60,7 +61,11 @@ def active_discussions_section(request, page):
         return {"topics": topics, "forums_url": index.url if index else None}
 
     context = cached(
-        f"forums:home-active:{page.locale_id}", build, PAGES, timeout=HOME_CACHE_SECONDS
+        f"forums:home-active:{page.locale_id}",
+        build,
+        PAGES,
+        DISCUSSIONS,
+        timeout=HOME_CACHE_SECONDS,
     )
     if not context["topics"]:
         return None

@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from forums import moderation
 from forums.wagtail_hooks import forum_discussions
 from home.models import SiteSettings
 from tests.factories import (
@@ -36,6 +37,17 @@ def test_topics_of_a_hidden_board_are_not_shown(forums_ru, board_ru, anna):
     ForumTopicFactory(board=hidden, title="Скрытая тема", author=anna)
     hidden.unpublish()
     assert "Скрытая тема" not in Client().get("/ru/").content.decode()
+
+
+def test_a_topic_a_moderator_hides_leaves_the_home_page_at_once(
+    board_ru, anna, moderator, django_capture_on_commit_callbacks
+):
+    topic = ForumTopicFactory(board=board_ru, title="Реклама под видом вопроса", author=anna)
+    assert "Реклама под видом вопроса" in Client().get("/ru/").content.decode()
+    first_post = topic.posts.earliest("pk")
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.hide(moderator, board_ru, first_post, note="спам")
+    assert "Реклама под видом вопроса" not in Client().get("/ru/").content.decode()
 
 
 def test_no_section_without_topics(board_ru):
