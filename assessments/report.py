@@ -97,7 +97,7 @@ def report_view(request):
                     ids,
                 ),
                 "sectors": _groups(
-                    rows, lambda row: row["sector"], lambda key: Sector(key).label, ids
+                    rows, lambda row: row["sector"], lambda key: str(Sector(key).label), ids
                 ),
             }
         )
