@@ -11,6 +11,9 @@ private to their member; nobody else sees one, only averages of groups of
 at least five members.
 """
 
+import hashlib
+import json
+
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
@@ -25,6 +28,7 @@ from assessments import views
 from assessments.blocks import DimensionsBlock
 from assessments.scoring import dimensions_of
 from community.choices import Sector
+from home.caching import TAXONOMY, cached
 from home.models.regional import region_field
 from home.querysets import PortalPageManager
 from library.models import LibraryItemPage
@@ -32,6 +36,7 @@ from partnerships.models import ListingPage
 from rusmeco_events.models import EventPage
 
 RECOMMENDED = 3  # items of each kind recommended
+CACHE_SECONDS = 24 * 60 * 60
 
 
 class AssessmentPage(RoutablePageMixin, Page):
@@ -57,8 +62,18 @@ class AssessmentPage(RoutablePageMixin, Page):
     # --- data the views take -------------------------------------------------
 
     def dimension_list(self):
+        """The dimensions as plain data (assessments/scoring.py), from the
+        cache while the page's content and the themes stay as they are:
+        reading the themes' slugs costs a query."""
         if not hasattr(self, "_dimension_list"):
-            self._dimension_list = dimensions_of(self.dimensions)
+            raw = json.dumps(list(self.dimensions.raw_data), sort_keys=True, default=str)
+            digest = hashlib.sha256(raw.encode()).hexdigest()[:20]
+            self._dimension_list = cached(
+                f"assessments:dimensions:{self.pk}:{digest}",
+                lambda: dimensions_of(self.dimensions),
+                TAXONOMY,
+                timeout=CACHE_SECONDS,
+            )
         return self._dimension_list
 
     def results_of(self, user):
@@ -67,6 +82,20 @@ class AssessmentPage(RoutablePageMixin, Page):
         return AssessmentResult.objects.filter(
             member=user, assessment_key=self.translation_key
         ).newest()
+
+    def result_and_previous(self, user, result_id):
+        """(the member's result `result_id` or None, their result saved
+        before it or None): one query."""
+        mine = self.results_of(user)
+        taken = mine.filter(pk=result_id).values("created_at")[:1]
+        found = list(
+            mine.filter(created_at__lte=Subquery(taken)).exclude(
+                Q(created_at=Subquery(taken)) & Q(pk__gt=result_id)
+            )[:2]
+        )
+        if not found or found[0].pk != result_id:
+            return None, None
+        return found[0], (found[1] if len(found) > 1 else None)
 
     def save_result(self, user, scores):
         return AssessmentResult.objects.create_for(user, self.translation_key, scores)

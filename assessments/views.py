@@ -117,11 +117,10 @@ def my_results(page, request):
 def saved_result(page, request, result_id):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    mine = page.results_of(request.user)
-    result = mine.filter(pk=result_id).first()
+    # The result and the one before it, in one query.
+    result, previous = page.result_and_previous(request.user, result_id)
     if result is None:
         raise Http404("No such result.")
-    previous = mine.filter(created_at__lte=result.created_at).exclude(pk=result.pk).first()
     context = result_context(page, _known(page, result.scores), previous=previous)
     context["saved"] = result
     context["benchmark"] = benchmark(page, result, context["rows"])
