@@ -25,6 +25,8 @@ RADIUS = 120  # of the outer ring, a score of 100
 MARGIN = 100  # room around the rings for the labels
 RINGS = (25, 50, 75, 100)
 LABEL_GAP = 12
+SIDE_ROOM = 40  # more room left and right of the drawing's square
+TOP_TRIM = 30  # less above and below it
 LINE_HEIGHT = 1.1  # em, between the lines of a label
 LINE_LENGTH = 16  # characters of a label's line
 
@@ -99,8 +101,10 @@ def radar_svg(labels, series, title, description, css_class="radar"):
     """The chart as safe markup, to put inline in a page."""
     count = len(labels)
     width = 2 * (MARGIN + RADIUS)
+    # Wider than high: long one-word labels at the sides need the room.
     parts = [
-        f'<svg class="{escape(css_class)}" viewBox="0 0 {width} {width}" '
+        f'<svg class="{escape(css_class)}" '
+        f'viewBox="{-SIDE_ROOM} {TOP_TRIM} {width + 2 * SIDE_ROOM} {width - 2 * TOP_TRIM}" '
         f'xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="radar-title radar-desc">',
         f'<title id="radar-title">{escape(title)}</title>',
         f'<desc id="radar-desc">{escape(description)}</desc>',
