@@ -51,7 +51,7 @@ class AnswersForm(forms.Form):
         cleaned = super().clean()
         known = set(self.fields)
         posted = {name for name in self.data if name.startswith(QUESTION_PREFIX)}
-        if posted - known or cleaned.get("assessment", self.assessment_key) != self.assessment_key:
+        if posted - known or cleaned.get("assessment") != self.assessment_key:
             raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
         missing = [
             name for name in known if name.startswith(QUESTION_PREFIX) and name in self.errors

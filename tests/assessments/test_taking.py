@@ -4,6 +4,7 @@ bad answers bring the form back with a translated message and nothing
 kept; both languages."""
 
 import pytest
+from django.test import Client
 
 from assessments.models import AssessmentResult
 from tests.assessments.answering import answers, route
@@ -69,6 +70,7 @@ BAD_ANSWERS = [
         id="forged-assessment",
     ),
     pytest.param({"assessment": "1 OR 1=1"}, "не относятся к этой самооценке", id="garbage-id"),
+    pytest.param({"assessment": ""}, "не относятся к этой самооценке", id="no-assessment-id"),
 ]
 
 
@@ -150,3 +152,17 @@ def test_recommendations_come_from_the_themes_of_the_two_weakest_dimensions(
     assert [page.title for page in found["listings"]] == ["Ищем патентного партнёра"]
     html = response.content.decode()
     assert "Патенты для начинающих" in html and "О качестве" not in html
+
+
+@pytest.mark.django_db
+def test_editors_build_assessments_under_the_home_page(assessment_ru, home_ru, staff):
+    from django.urls import reverse
+
+    from assessments.models import AssessmentPage
+
+    assert AssessmentPage.can_create_at(home_ru)
+    client = Client()
+    client.force_login(staff["admin"])
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[assessment_ru.pk]))
+    assert edit.status_code == 200
+    assert "dim-1" in edit.content.decode()  # the dimensions in the stream editor
