@@ -51,7 +51,12 @@ class AnswersForm(forms.Form):
         cleaned = super().clean()
         known = set(self.fields)
         posted = {name for name in self.data if name.startswith(QUESTION_PREFIX)}
-        if posted - known or cleaned.get("assessment") != self.assessment_key:
+        # Answers without this assessment's id are another form's (an empty
+        # post is only unanswered).
+        forged = (posted or self.data.get("assessment")) and cleaned.get(
+            "assessment"
+        ) != self.assessment_key
+        if posted - known or forged:
             raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
         missing = [
             name for name in known if name.startswith(QUESTION_PREFIX) and name in self.errors
