@@ -6,10 +6,12 @@ would point at a few companies.
 
 The head office (the Coordinators group, with the
 `assessments.view_all_aggregates` permission) and superusers see every
-region; a region's coordinators see only their regions (home/region_roles.py),
+region; a region's coordinators see only their regions (home/region_roles.py's
+`user_coordinates`),
 and the sectors within them. Anyone else is refused.
 """
 
+from django.conf import settings
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +22,7 @@ from assessments.models import AssessmentPage, AssessmentResult
 from assessments.scoring import MIN_GROUP, averages
 from community.choices import Sector
 from home.access import has_permission
-from home.region_roles import regions_coordinated_by
+from home.region_roles import user_coordinates
 from home.terms import terms_of_language
 
 PERMISSION = "assessments.view_all_aggregates"
@@ -28,10 +30,16 @@ PERMISSION = "assessments.view_all_aggregates"
 
 def visible_region_keys(user):
     """None for every region, else the translation keys of the regions the
-    user coordinates (an empty set: none)."""
+    user coordinates (an empty set: none). From the cached groups and
+    terms: the menu asks on every admin page without a query."""
     if has_permission(user, PERMISSION):
         return None
-    return set(regions_coordinated_by(user).values_list("translation_key", flat=True))
+    return {
+        region.translation_key
+        for code, _name in settings.LANGUAGES
+        for region in terms_of_language(code).regions
+        if user_coordinates(user, region)
+    }
 
 
 def may_see_report(user):
