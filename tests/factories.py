@@ -592,3 +592,80 @@ class ListingPageFactory(PageFactory):
         if create and topics:
             listing.topics.set(topics)
             listing.save_revision().publish()
+
+
+# --- self-assessment ---------------------------------------------------------------
+
+LEVELS = ["Нет", "Начали", "Работает", "Образец для других"]
+
+
+def dimension_data(number, title, topics=(), questions=2, levels=LEVELS):
+    """The raw StreamField data of one dimension (block id "dim-<number>",
+    its questions "q<n>"), with `questions` questions on the scale
+    `levels` and these themes (home.Topic)."""
+    return {
+        "type": "dimension",
+        "id": f"dim-{number}",
+        "value": {
+            "title": title,
+            "description": f"Описание: {title}.",
+            "themes": [
+                {"type": "item", "id": f"t{number}-{i}", "value": topic.pk}
+                for i, topic in enumerate(topics)
+            ],
+            "advice_low": f"Низкий: {title}.",
+            "advice_medium": f"Средний: {title}.",
+            "advice_high": f"Высокий: {title}.",
+            "questions": [
+                {
+                    "type": "item",
+                    "id": f"q{n}",
+                    "value": {
+                        "text": f"Вопрос {n} о {title}?",
+                        "levels": [
+                            {"type": "item", "id": f"l{n}-{i}", "value": level}
+                            for i, level in enumerate(levels)
+                        ],
+                    },
+                }
+                for n in range(1, questions + 1)
+            ],
+        },
+    }
+
+
+class AssessmentPageFactory(PageFactory):
+    """A self-assessment under `parent` (the home page) with three
+    dimensions of two questions on four levels; `dimensions` replaces them
+    (raw data, see dimension_data)."""
+
+    class Meta:
+        model = "assessments.AssessmentPage"
+
+    slug = "self-assessment"
+    title = "Самооценка"
+    intro = "Оцените свою компанию."
+    dimensions = factory.LazyFunction(
+        lambda: [
+            dimension_data(1, "Управление инновациями"),
+            dimension_data(2, "Финансы"),
+            dimension_data(3, "Качество"),
+        ]
+    )
+
+
+class AssessmentResultFactory(DjangoModelFactory):
+    """A saved result of `assessment` (a page) by a new member, with the
+    same score in each of its dimensions unless `scores` is given."""
+
+    class Meta:
+        model = "assessments.AssessmentResult"
+        exclude = ["assessment", "score"]
+
+    assessment = None
+    score = 50
+    member = factory.SubFactory(MemberFactory)
+    assessment_key = factory.LazyAttribute(lambda result: result.assessment.translation_key)
+    scores = factory.LazyAttribute(
+        lambda result: {child.id: result.score for child in result.assessment.dimensions}
+    )

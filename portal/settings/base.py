@@ -88,6 +88,9 @@ INSTALLED_APPS = [
     # Partnership brokerage: companies' offers and requests, reviewed by
     # their region's coordinators, matched, answered and introduced.
     "partnerships",
+    # Self-assessment: dimensions of questions on described scales, results
+    # with a radar chart, advice, recommendations and a peer benchmark.
+    "assessments",
     # The coordinators' dashboard in the admin.
     "editorial",
     # Background jobs (Django's tasks API) and their queue in the database.

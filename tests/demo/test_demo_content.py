@@ -489,3 +489,46 @@ def test_demo_forum_moderation(demo, client):
     assert "newcomer.example" not in client.get(f"/ru/forums/export/t/{held.topic_id}/").text
     assert Flag.objects.filter(is_open=True).count() == 1
     assert ModerationLogEntry.objects.count() == 2
+
+
+# --------------------
+# Self-assessment: one assessment with seven dimensions in both languages and
+# twenty demo respondents, so that Anna sees her progress and the benchmark.
+
+
+def test_demo_self_assessment(demo):
+    from assessments.models import AssessmentPage, AssessmentResult
+
+    russian = AssessmentPage.objects.get(locale__language_code="ru", slug="self-assessment")
+    english = russian.get_translations().get(locale__language_code="en")
+    assert russian.live and russian.show_in_menus and english.live
+    assert english.title == "Self-assessment"
+    dimensions = russian.dimension_list()
+    assert len(dimensions) == 7
+    assert all(2 <= len(dimension.questions) <= 3 for dimension in dimensions)
+    assert all(dimension.theme_slugs for dimension in dimensions)
+    english_dimensions = english.specific.dimension_list()
+    assert [d.id for d in english_dimensions] == [d.id for d in dimensions]
+    assert english_dimensions[0].title == "Innovation management"
+    assert english_dimensions[0].questions[0].levels[0] == "No, nobody deals with this"
+
+    results = AssessmentResult.objects.filter(assessment_key=russian.translation_key)
+    assert results.values("member").distinct().count() == 20
+
+    anna = get_user_model().objects.get(username="anna.sokolova")
+    latest = results.filter(member=anna).order_by("-created_at").first()
+    client = Client()
+    client.force_login(anna)
+    for page, words in (
+        (russian, ["Ваш регион", "Предыдущий результат", "Рекомендуем вам"]),
+        (english.specific, ["Your region", "Previous result", "Recommended for you"]),
+    ):
+        url = page.url + page.reverse_subpage("saved", args=[latest.pk])
+        response = client.get(url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert '<svg class="radar"' in html
+        assert all(word in html for word in words), url
+        assert response.context["benchmark"]["region_shown"]
+        assert response.context["previous"] is not None
+    assert Client().get(russian.url).status_code == 200
