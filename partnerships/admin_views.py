@@ -15,7 +15,7 @@ import csv
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Window
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -223,12 +223,13 @@ class IntroductionsPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context=None):
-        interests = waiting_introductions(self.user)
-        rows = list(interests[: PANEL_ROWS + 1])
-        count = len(rows) if len(rows) <= PANEL_ROWS else interests.count()
+        # The first rows and the total in one query.
+        rows = list(
+            waiting_introductions(self.user).annotate(total=Window(Count("pk")))[:PANEL_ROWS]
+        )
         return {
-            "count": count,
-            "rows": rows[:PANEL_ROWS],
+            "count": rows[0].total if rows else 0,
+            "rows": rows,
             "list_url": reverse("partnerships_introductions"),
             "outcomes_url": reverse("partnerships_outcomes"),
         }
