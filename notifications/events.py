@@ -101,6 +101,32 @@ EVENT_TYPES = {
             advice=_("Open it in the admin to approve it or to ask for changes."),
             for_staff=True,
         ),
+        # Partnerships (partnerships/contact_notices.py): conversations
+        # between a member and a listing's company, and introductions.
+        EventType(
+            "partnership_interest",
+            _("Expressions of interest in my company's listings"),
+            _("{actor} is interested in “{title}”"),
+            Channel.EMAIL,
+            advice=_(
+                "Read the message and reply on the portal: your e-mail address stays "
+                "hidden until you choose to share it."
+            ),
+        ),
+        EventType(
+            "partnership_message",
+            _("Messages in my partnership conversations"),
+            _("{actor} wrote to you about “{title}”"),
+            Channel.EMAIL,
+            advice=_("Reply on the portal, in the conversation."),
+        ),
+        EventType(
+            "partnership_introduction",
+            _("Introductions made by the coordinators"),
+            _("A coordinator has introduced you about “{title}”"),
+            Channel.EMAIL,
+            advice=_("The conversation on the portal has the coordinator's note."),
+        ),
         # Not an event but the weekly e-mail itself: new items in what the
         # member follows (or their region), active discussions, upcoming
         # events. Its unsubscribe link turns it off.

@@ -444,3 +444,48 @@ def partners_ru(home_ru, regions, topics):
 @pytest.fixture
 def partners_en(partners_ru, home_en, translator):
     return translator(partners_ru, title="Partnerships", intro="Companies' offers and requests.")
+
+
+# --- partnerships: expressions of interest --------------------------------------
+
+
+@pytest.fixture
+def vera(db):
+    """A plain (not managing) member of the contact company."""
+    return MemberFactory(username="vera", name="Вера Лебедева")
+
+
+@pytest.fixture
+def contact_company(boris, vera):
+    """A Moscow company with Boris as its manager and Vera as a member."""
+    from tests.factories import CompanyFactory
+
+    return CompanyFactory(name="Зеленоградские сенсоры", manager=boris, members=[vera])
+
+
+@pytest.fixture
+def contact_listing(partners_ru, contact_company):
+    """The contact company's open Moscow listing on the Russian page."""
+    from tests.factories import ListingPageFactory
+
+    return ListingPageFactory(
+        parent=partners_ru, company=contact_company, slug="sensors", title="Датчики давления"
+    )
+
+
+@pytest.fixture
+def gleb(db):
+    """The manager of another company."""
+    from tests.factories import CompanyFactory
+
+    manager = MemberFactory(username="gleb", name="Глеб Новиков")
+    CompanyFactory(name="Уральские покрытия", manager=manager)
+    return manager
+
+
+@pytest.fixture
+def contact_interest(contact_listing, anna):
+    """Anna's open expression of interest in the contact listing."""
+    from tests.partnerships.contact_fixtures import make_interest
+
+    return make_interest(contact_listing, anna)

@@ -1,7 +1,14 @@
+from partnerships.models.interest import Interest, InterestMessage
 from partnerships.models.pages import (
     LISTING_LIFETIME,
     ListingPage,
     PartnershipsIndexPage,
 )
 
-__all__ = ["LISTING_LIFETIME", "ListingPage", "PartnershipsIndexPage"]
+__all__ = [
+    "LISTING_LIFETIME",
+    "Interest",
+    "InterestMessage",
+    "ListingPage",
+    "PartnershipsIndexPage",
+]

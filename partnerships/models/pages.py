@@ -28,6 +28,7 @@ from home.models.regional import RegionalEditMixin, region_field
 from home.querysets import PortalPageManager, PortalPageQuerySet
 from partnerships import browsing, contacts, feeds, writing
 from partnerships.choices import ListingType, Stage
+from partnerships.models.interest import Interest
 
 # How long a listing stays open when it is published or renewed.
 LISTING_LIFETIME = datetime.timedelta(days=182)
@@ -91,6 +92,15 @@ class PartnershipsIndexPage(RoutablePageMixin, Page):
         return writing.renew(self, request, listing_id)
 
     # Expressions of interest and their conversations (partnerships/contacts.py).
+
+    def interests(self):
+        """Expressions of interest in listings (partnerships/contacts.py
+        narrows them down to what the reader may see)."""
+        return Interest.objects.all()
+
+    def open_listing(self, listing_id):
+        """The open listing of this page with this id, or None."""
+        return ListingPage.objects.open().child_of(self).filter(pk=listing_id).first()
 
     @path("<int:listing_id>/interest/", name="express_interest")
     def express_interest_route(self, request, listing_id):

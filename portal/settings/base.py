@@ -422,6 +422,10 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "10/10m/ip",
     "contact_form": "5/10m/ip,3/h/key",
     "forum_post": "5/m/user,30/h/user",
+    # Expressions of interest in partnership listings and the messages of
+    # their conversations (partnerships/contacts.py), per member.
+    "partnership_interest": "10/d/user",
+    "partnership_message": "10/m/user,100/d/user",
 }
 WAGTAILADMIN_USER_LOGIN_FORM = "community.admin_login.ThrottledLoginForm"
 

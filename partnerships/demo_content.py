@@ -1,0 +1,1 @@
+from partnerships import demo_contacts  # noqa: F401
