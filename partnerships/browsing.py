@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from community.choices import Sector
-from community.links import company_url
-from community.models import CompanyMembership
+from community.links import active_language, people_index
+from community.models import CompanyMembership, Profile
+from home.caching import PAGES, cached
 from home.pagination import page_of
 from home.terms import terms_of_locale
 from partnerships import matching
@@ -29,6 +30,7 @@ PER_PAGE = 12
 MAX_OWN_LISTINGS = 5
 # Listings in the themes of a member's profile, when they manage no company.
 MAX_THEMED = 12
+CACHE_SECONDS = 60 * 60
 
 
 class ListingFilterForm(forms.Form):
@@ -132,21 +134,18 @@ def index(index_page, request):
 
 
 def _managed_companies(user):
-    """The ids of the companies `user` manages."""
-    return list(
-        CompanyMembership.objects.managers()
-        .filter(user=user)
-        .order_by("company_id")
-        .values_list("company_id", flat=True)
-    )
+    """The ids of the companies `user` manages, as a subquery."""
+    return CompanyMembership.objects.managers().filter(user=user).values("company_id")
 
 
 def _profile_theme_slugs(user):
-    """The slugs of the themes of `user`'s profile (none without one)."""
-    profile = getattr(user, "profile", None)
-    if profile is None:
-        return []
-    return list(profile.themes.values_list("slug", flat=True))
+    """The slugs of the themes of `user`'s profile (none without one), in
+    one query."""
+    return list(
+        Profile.themes.through.objects.filter(profile__user=user)
+        .order_by("topic__sort_order", "topic__name")
+        .values_list("topic__slug", flat=True)
+    )
 
 
 def for_you(index_page, request):
@@ -157,15 +156,16 @@ def for_you(index_page, request):
         return redirect_to_login(request.get_full_path())
     terms = terms_of_locale(index_page.locale_id)
     companies = _managed_companies(request.user)
-    context = {"manages_companies": bool(companies), "sections": [], "themed": []}
-    if companies:
-        own = list(
-            index_page.listings()
-            .of_companies(companies)
-            .newest()
-            .for_cards()[: MAX_OWN_LISTINGS + 1]
-        )
-        context["more_own"] = len(own) > MAX_OWN_LISTINGS
+    own = list(
+        index_page.listings().of_companies(companies).newest().for_cards()[: MAX_OWN_LISTINGS + 1]
+    )
+    context = {
+        "manages_companies": bool(own) or companies.exists(),
+        "sections": [],
+        "themed": [],
+        "more_own": len(own) > MAX_OWN_LISTINGS,
+    }
+    if context["manages_companies"]:
         own = dress(own[:MAX_OWN_LISTINGS], terms)
         found = matching.suggestions(own, index_page.listings(), terms, companies)
         dress([match.listing for matches in found.values() for match in matches], terms)
@@ -196,19 +196,51 @@ def listing_context(listing, request):
     region in its language, its company's page in the people directory and
     the open listings that complement it."""
     terms = terms_of_locale(listing.locale_id)
-    dress([listing], terms)
     open_now = is_open(listing)
     company = listing.company if listing.company_id else None
     matches = []
     if open_now and listing.pk is not None:
+        # Matching fetches the listing's themes with its candidates'.
         pool = type(listing).objects.open(listing.locale_id)
         matches = matching.matches(listing, pool, terms)
         dress([match.listing for match in matches], terms)
+    dress([listing], terms)
     return {
         "listing": listing,
         "listing_open": open_now,
         "company": company,
-        "company_url": company_url(request, company) if company is not None else "",
+        "company_url": _company_url(request, company) if company is not None else "",
         "matches": matches,
-        "index_page": listing.get_parent() if listing.pk is not None else None,
+        "index_page": _index_of(listing, request),
     }
+
+
+def _index_of(listing, request):
+    """{title, url} of the partnerships page above `listing`, from the
+    cache until pages change (no query on a warm page)."""
+    if listing.pk is None or not listing.path:
+        return None
+    parent_path = listing.path[: -listing.steplen]
+
+    def build():
+        parent = listing.get_parent()
+        return {"title": parent.title, "url": parent.get_url(request)} if parent else {}
+
+    return cached(f"partnerships:index:{parent_path}", build, PAGES, timeout=CACHE_SECONDS) or None
+
+
+def _company_url(request, company):
+    """The address of `company`'s page in the people directory of the
+    active language; "" when visitors may not see the directory. The
+    directory is looked up once until pages change."""
+    language = active_language()
+
+    def build():
+        index = people_index(request, language)
+        return (index, index.get_url(request)) if index is not None else ()
+
+    found = cached(f"partnerships:people:{language}", build, PAGES, timeout=CACHE_SECONDS)
+    if not found:
+        return ""
+    index, url = found
+    return url + index.reverse_subpage("company", args=[company.slug])

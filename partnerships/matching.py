@@ -30,10 +30,13 @@ two queries for its matches (the candidates, then their themes), and
 whatever the number of listings on the site.
 
 This module imports no model: it is given the listings and the pool of
-open listings (`PartnershipsIndexPage.listings()`).
+open listings (`PartnershipsIndexPage.listings()`, or
+`ListingPage.objects.open(locale)`).
 """
 
 from dataclasses import dataclass, field
+
+from django.db.models import prefetch_related_objects
 
 from partnerships.choices import ListingType
 from search.text import stems
@@ -96,7 +99,12 @@ def words_of(listing):
 
 
 def _theme_slugs(listing):
-    return {topic.slug for topic in listing.topics.all()}
+    """The slugs of the listing's themes, from the themes browsing gave
+    it in its page's language (the same slugs) when it has them."""
+    themes = getattr(listing, "local_themes", None)
+    if themes is None:
+        themes = listing.topics.all()
+    return {topic.slug for topic in themes}
 
 
 def _region_slug(listing, terms):
@@ -132,36 +140,41 @@ def score(listing, candidate, terms, facts=None):
     return Match(candidate, points, shared, same_sector, same_region, shared_words)
 
 
-def suggestions(listings, pool, terms, exclude_companies=(), limit=LIMIT):
-    """{listing pk: [Match, best first]} for each of `listings` (their
-    themes prefetched) among the open listings of `pool`, leaving out the
-    companies of `listings` and `exclude_companies`. Two queries in all."""
+def suggestions(listings, pool, terms, exclude_companies=None, limit=LIMIT):
+    """{listing pk: [Match, best first]} for each of `listings` among the
+    open listings of `pool`, leaving out the companies of `listings` and
+    `exclude_companies` (ids, or a subquery of ids). Two queries in all: the candidates, then their
+    themes together with those of the listings that do not have theirs
+    yet (browsing's `local_themes`)."""
     listings = [listing for listing in listings if listing.pk is not None]
     found = {listing.pk: [] for listing in listings}
     types = {kind for listing in listings for kind in complements(listing.listing_type)}
     if not types:
         return found
-    facts = {
-        listing.pk: (_theme_slugs(listing), _region_slug(listing, terms), words_of(listing))
-        for listing in listings
-    }
-    companies = {listing.company_id for listing in listings} | set(exclude_companies)
-    companies.discard(None)
+    companies = {listing.company_id for listing in listings} - {None}
+    if exclude_companies is not None:
+        pool = pool.exclude(company_id__in=exclude_companies)
+    regions = {_region_slug(listing, terms) for listing in listings}
+    regions.discard(None)
     bound = min(CANDIDATES * len(listings), MAX_CANDIDATES)
     candidates = list(
         pool.exclude(company_id__in=companies)
         .exclude(pk__in=[listing.pk for listing in listings])
         .candidates_for(
             types,
-            theme_slugs=set().union(*(themes for themes, _region, _words in facts.values())),
+            theme_slugs=pool.model.topics.through.objects.filter(
+                listingpage_id__in=[listing.pk for listing in listings]
+            ).values("topic__slug"),
             sectors={listing.sector for listing in listings},
-            region_slugs={region for _themes, region, _words in facts.values() if region},
+            region_slugs=regions,
         )
-        .select_related("company")
-        .prefetch_related("topics")[:bound]
+        .select_related("company")[:bound]
     )
+    unthemed = [listing for listing in listings if getattr(listing, "local_themes", None) is None]
+    prefetch_related_objects([*unthemed, *candidates], "topics")
     for listing in listings:
-        matches = [score(listing, candidate, terms, facts[listing.pk]) for candidate in candidates]
+        facts = (_theme_slugs(listing), _region_slug(listing, terms), words_of(listing))
+        matches = [score(listing, candidate, terms, facts) for candidate in candidates]
         ranked = sorted(
             (match for match in matches if match is not None),
             key=lambda match: (-match.score, -_published(match.listing), -match.listing.pk),

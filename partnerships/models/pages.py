@@ -171,8 +171,9 @@ class ListingQuerySet(PortalPageQuerySet):
 
     def candidates_for(self, types, theme_slugs, sectors, region_slugs):
         """Listings of `types` ranked roughly in the database by what they
-        share with the listings they are matched to: 3 per shared theme,
-        2 for a sector, 1 for a region (`rough_score`). Matching takes the
+        share with the listings they are matched to: 3 per shared theme
+        (`theme_slugs`: slugs, or a subquery of slugs), 2 for a sector, 1
+        for a region (`rough_score`). Matching takes the
         best of them and finishes the ranking in Python."""
         shared_themes = (
             ListingPage.topics.through.objects.filter(
