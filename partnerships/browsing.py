@@ -77,8 +77,8 @@ def dress(listings, terms):
     for listing in listings:
         listing.local_themes = terms.localized_all(listing.topics.all())
         listing.local_region = terms.region_of(listing)
-        listing.stage_label = _label(Stage, listing.stage)
-        listing.sector_label = _label(Sector, listing.sector)
+        listing.shown_stage = _label(Stage, listing.stage)
+        listing.shown_sector = _label(Sector, listing.sector)
     return listings
 
 

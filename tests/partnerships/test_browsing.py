@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from tests.factories import CompanyFactory, ListingPageFactory, translate
-from tests.helpers import logged_in
+from tests.helpers import inline_code, logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -332,10 +332,12 @@ def test_an_expired_listing_says_so_and_suggests_nothing(client, partners_ru):
     type(expired).objects.filter(pk=expired.pk).update(
         expire_at=timezone.now() - datetime.timedelta(minutes=1)
     )
+    # Live until Wagtail's scheduler (publish_scheduled) unpublishes it.
     response = client.get(expired.url)
-    if response.status_code == 200:  # until Wagtail's scheduler unpublishes it
-        assert "Это объявление больше не открыто." in response.text
-        assert "listing-matches" not in response.text
+    assert response.status_code == 200
+    assert "Это объявление больше не открыто." in response.text
+    assert '<meta name="robots" content="noindex">' in response.text
+    assert "listing-matches" not in response.text
 
 
 @pytest.mark.parametrize(
@@ -353,3 +355,15 @@ def test_unknown_listings_are_not_found(client, partners_en, path):
 def test_a_draft_listing_is_not_found(client, partners_ru):
     draft = listing(partners_ru, live=False, slug="draft-listing")
     assert client.get(f"/ru/partners/{draft.slug}/").status_code == 404
+
+
+def test_pages_need_no_inline_code(client, partners_ru, anna, topics):
+    offer = listing(partners_ru, topics=[topics["ipr"]])
+    listing(partners_ru, listing_type="technology_request", topics=[topics["ipr"]])
+    member = logged_in(anna)
+    for page_client, url in [
+        (client, "/ru/partners/"),
+        (client, offer.url),
+        (member, "/ru/partners/for-you/"),
+    ]:
+        assert inline_code(page_client.get(url).text) == [], url
