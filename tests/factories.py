@@ -591,7 +591,9 @@ class ListingPageFactory(PageFactory):
     def topics(listing, create, topics, **kwargs):
         if create and topics:
             listing.topics.set(topics)
-            listing.save_revision().publish()
+            revision = listing.save_revision()
+            if listing.live:
+                revision.publish()
 
 
 # --- self-assessment ---------------------------------------------------------------

@@ -14,6 +14,7 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -48,6 +49,7 @@ class PartnershipsIndexPage(RoutablePageMixin, Page):
 
     objects = PortalPageManager()
 
+    template = "partnerships/partnerships_index_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["partnerships.ListingPage"]
     max_count_per_parent = 1
@@ -55,6 +57,11 @@ class PartnershipsIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("partnerships page")
         verbose_name_plural = _("partnerships pages")
+
+    def listings(self):
+        """The open listings of this page's language: what browsing, the
+        feed and matching narrow down (partnerships/browsing.py)."""
+        return ListingPage.objects.open(self.locale_id)
 
     def url_of(self, route, *args, request=None):
         return self.get_url(request) + self.reverse_subpage(route, args=args)
@@ -120,6 +127,87 @@ class ListingQuerySet(PortalPageQuerySet):
         """Listings visitors may see and answer: visible (live, public, not
         expired) and of a company that still exists."""
         return self.visible(locale).filter(company__isnull=False)
+
+    # Browsing and matching (partnerships/browsing.py, partnerships/matching.py).
+
+    def newest(self):
+        """Newest first, by the day a listing was first published."""
+        return self.order_by("-first_published_at", "-pk")
+
+    def for_cards(self):
+        """What a listing's card shows, for any number of listings in two
+        queries: the company with the listings, the themes prefetched
+        (regions come from the cached terms, home/terms.py)."""
+        return self.select_related("company").prefetch_related("topics")
+
+    def filtered(self, listing_type=None, theme=None, sector=None, region=None, stage=None):
+        """Narrow down by type, sector and stage (their values) and by
+        theme and region (slugs, the same in every language)."""
+        listings = self
+        if listing_type:
+            listings = listings.filter(listing_type=listing_type)
+        if sector:
+            listings = listings.filter(sector=sector)
+        if stage:
+            listings = listings.filter(stage=stage)
+        if region:
+            listings = listings.filter(region__slug=region)
+        if theme:
+            tagged = ListingPage.topics.through.objects.filter(
+                listingpage_id=models.OuterRef("pk"), topic__slug=theme
+            )
+            listings = listings.filter(models.Exists(tagged))
+        return listings
+
+    def theme_counts(self):
+        """{theme slug: number of listings} of these listings, one query."""
+        counts = dict(
+            self.order_by()
+            .values_list("topics__slug")
+            .annotate(total=models.Count("pk", distinct=True))
+        )
+        counts.pop(None, None)
+        return counts
+
+    def of_companies(self, company_ids):
+        return self.filter(company_id__in=company_ids)
+
+    def with_themes(self, theme_slugs):
+        """Listings with at least one of these themes (slugs)."""
+        tagged = ListingPage.topics.through.objects.filter(
+            listingpage_id=models.OuterRef("pk"), topic__slug__in=theme_slugs
+        )
+        return self.filter(models.Exists(tagged))
+
+    def candidates_for(self, types, theme_slugs, sectors, region_slugs):
+        """Listings of `types` ranked roughly in the database by what they
+        share with the listings they are matched to: 3 per shared theme
+        (`theme_slugs`: slugs, or a subquery of slugs), 2 for a sector, 1
+        for a region (`rough_score`). Matching takes the
+        best of them and finishes the ranking in Python."""
+        shared_themes = (
+            ListingPage.topics.through.objects.filter(
+                listingpage_id=models.OuterRef("pk"), topic__slug__in=theme_slugs
+            )
+            .order_by()
+            .values("listingpage_id")
+            .annotate(total=models.Count("topic__slug", distinct=True))
+            .values("total")
+        )
+        shared = Coalesce(models.Subquery(shared_themes, output_field=models.IntegerField()), 0)
+        same_sector = models.Case(
+            models.When(sector__in=sectors, then=2), default=0, output_field=models.IntegerField()
+        )
+        same_region = models.Case(
+            models.When(region__slug__in=region_slugs, then=1),
+            default=0,
+            output_field=models.IntegerField(),
+        )
+        return (
+            self.filter(listing_type__in=types)
+            .annotate(rough_score=shared * 3 + same_sector + same_region)
+            .order_by("-rough_score", "-first_published_at", "-pk")
+        )
 
 
 ListingManager = PageManager.from_queryset(ListingQuerySet)
