@@ -3,5 +3,6 @@ from partnerships.models.pages import (
     ListingPage,
     PartnershipsIndexPage,
 )
+from partnerships.models.reminders import ListingReminder
 
-__all__ = ["LISTING_LIFETIME", "ListingPage", "PartnershipsIndexPage"]
+__all__ = ["LISTING_LIFETIME", "ListingPage", "ListingReminder", "PartnershipsIndexPage"]
