@@ -34,6 +34,7 @@ from wagtail.models import Page, WorkflowState
 
 from community.models import Company, Role
 from home.pagination import page_of
+from home.terms import terms_of_locale
 from partnerships.forms import ListingForm, initial_of
 
 PER_PAGE = 20
@@ -93,7 +94,11 @@ def write(index_page, request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     companies = managed_companies(request.user)
-    if not companies.exists():
+    if request.method != "POST":
+        first = companies.select_related("region").first()
+    else:
+        first = companies.only("pk").first()
+    if first is None:
         return _refused(
             index_page,
             request,
@@ -104,10 +109,7 @@ def write(index_page, request):
         )
     options = {"companies": companies, "locale_id": index_page.locale_id}
     if request.method != "POST":
-        first = companies.select_related("region").first()
-        region = first.region
-        if region is not None and region.locale_id != index_page.locale_id:
-            region = region.get_translation_or_none(index_page.locale_id) or region
+        region = terms_of_locale(index_page.locale_id).localized(first.region)
         initial = {
             "company": first.pk,
             "sector": first.sector,
