@@ -78,10 +78,11 @@ class ListingForm(forms.Form):
         }
         for name, message in messages.items():
             self.fields[name].error_messages["required"] = message
-        # The choices are read once: rendering them costs no more queries.
+        # The choices are read once (iterated, not counted first): rendering
+        # them costs no more queries.
         for name in ("company", "topics", "region"):
             if name in self.fields:
-                self.fields[name].widget.choices = [choice for choice in self.fields[name].choices]
+                self.fields[name].widget.choices = list(iter(self.fields[name].choices))
         for name in ("listing_type", "sector", "stage"):
             self.fields[name].error_messages["invalid_choice"] = _("Choose one from the list.")
 
