@@ -489,3 +489,44 @@ def test_demo_forum_moderation(demo, client):
     assert "newcomer.example" not in client.get(f"/ru/forums/export/t/{held.topic_id}/").text
     assert Flag.objects.filter(is_open=True).count() == 1
     assert ModerationLogEntry.objects.count() == 2
+
+
+# Partnerships: the partnerships page in the menu of both languages and a
+# dozen listings of the demo companies in the states their managers meet.
+
+
+def test_demo_partnerships(demo, client):
+    from partnerships.models import ListingPage, PartnershipsIndexPage
+    from partnerships.reminders import listings_to_remind
+
+    assert "Partnerships: /ru/partners/ in Russian and English, 12 new listings of 12." in demo
+    for language in ("ru", "en"):
+        index = PartnershipsIndexPage.objects.get(locale__language_code=language)
+        assert index.live and index.show_in_menus
+        assert index.get_workflow().name == "Regional review"
+        assert f'href="/{language}/partners/"' in client.get(f"/{language}/").text
+    russian = ListingPage.objects.filter(locale__language_code="ru")
+    assert sorted(russian.values_list("slug", flat=True)) == [
+        f"demo-listing-{number:02d}" for number in range(1, 13)
+    ]
+    assert len(set(russian.values_list("listing_type", flat=True))) == 5
+    assert len(set(russian.values_list("stage", flat=True))) == 3
+    assert len(set(russian.values_list("region__slug", flat=True))) == 3
+    assert ListingPage.objects.open("ru").count() == 10
+    assert ListingPage.objects.open("en").count() == 5
+    english = ListingPage.objects.get(locale__language_code="en", slug="demo-listing-01")
+    assert english.title == "Humidity sensors for agriculture"
+    waiting = russian.get(slug="demo-listing-10")
+    assert not waiting.live and waiting.workflow_in_progress
+    expired = russian.get(slug="demo-listing-11")
+    assert expired.expired and not expired.live
+    expiring = russian.get(slug="demo-listing-12")
+    assert expiring in listings_to_remind()
+    # A manager sees their company's listings, every state, with their dates.
+    manager = Client()
+    manager.login(username="mikhail.sorokin", password=MEMBER_PASSWORD)
+    mine = manager.get("/ru/partners/mine/").text
+    assert "Срок истёк" in mine and "Модернизация прокатных станов" in mine
+    assert "Инвестиции в цифрового двойника цеха" in mine and "Продлить" in mine
+    manager.login(username="vladimir.popov", password=MEMBER_PASSWORD)
+    assert "Ожидает проверки" in manager.get("/ru/partners/mine/").text
