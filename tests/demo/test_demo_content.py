@@ -360,7 +360,10 @@ def test_demo_regions_and_news(demo, client):
     assert [page.slug for page in outdated] == ["kick-off-spb"]
 
     # One news item waits for the Ekaterinburg coordinators' review.
-    waiting = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
+    waiting = WorkflowState.objects.filter(
+        status=WorkflowState.STATUS_IN_PROGRESS,
+        content_type=ContentType.objects.get_for_model(NewsPage),
+    )
     assert [state.content_object.slug for state in waiting] == ["ural-innovation-award"]
     assert not waiting.get().content_object.live
 
