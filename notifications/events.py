@@ -127,6 +127,17 @@ EVENT_TYPES = {
             Channel.EMAIL,
             advice=_("The conversation on the portal has the coordinator's note."),
         ),
+        # partnerships/reminders.py, two weeks before a company's listing expires.
+        EventType(
+            "listing_expiring",
+            _("Reminders before my company's listings expire"),
+            _("Your listing “{title}” expires within two weeks"),
+            Channel.EMAIL,
+            advice=_(
+                "To keep it open for another six months, open your listings page (the link "
+                "above) and press “Renew”. An expired listing can be renewed too."
+            ),
+        ),
         # Not an event but the weekly e-mail itself: new items in what the
         # member follows (or their region), active discussions, upcoming
         # events. Its unsubscribe link turns it off.

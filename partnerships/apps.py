@@ -8,7 +8,23 @@ class PartnershipsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from partnerships import contact_notices
+        from django.db.models.signals import post_save
+        from wagtail import hooks
 
+        from home.workflows import assign_regional_review
+        from partnerships import contact_notices, member_data, reminders
+        from partnerships.models import PartnershipsIndexPage
+
+        # What members write under a partnerships page goes to the
+        # coordinators of the listing's region (home/workflows.py).
+        post_save.connect(
+            assign_regional_review,
+            sender=PartnershipsIndexPage,
+            dispatch_uid="partnerships-regional-review",
+        )
+        reminders.register()
         # Expressions of interest as what notifications point at.
         contact_notices.register()
+        # "My data" (home/member_data.py).
+        hooks.register("register_member_data_export", member_data.export_listings)
+        hooks.register("register_member_data_erasure", member_data.erase_authorship)

@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('community', '0002_regionindexpage_newspage_regionpage'),
         ('home', '0008_region_coordinators_and_collections'),
-        ('partnerships', '0001_initial'),
+        ('partnerships', '0002_listing_writing'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

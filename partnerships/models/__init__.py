@@ -4,11 +4,13 @@ from partnerships.models.pages import (
     ListingPage,
     PartnershipsIndexPage,
 )
+from partnerships.models.reminders import ListingReminder
 
 __all__ = [
     "LISTING_LIFETIME",
     "Interest",
     "InterestMessage",
     "ListingPage",
+    "ListingReminder",
     "PartnershipsIndexPage",
 ]

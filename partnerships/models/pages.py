@@ -121,6 +121,22 @@ class PartnershipsIndexPage(RoutablePageMixin, Page):
     def contact_route(self, request, interest_id):
         return contacts.conversation(self, request, interest_id)
 
+    # Data for writing (partnerships/writing.py).
+
+    def listings_of_companies(self, company_ids):
+        """Every listing of these companies, in every language and state:
+        drafts, waiting for review, published and expired."""
+        return ListingPage.objects.filter(company_id__in=company_ids)
+
+    def new_listing(self, **fields):
+        """A listing to add under this page, in its language, open for
+        LISTING_LIFETIME once published."""
+        return ListingPage(locale_id=self.locale_id, expire_at=default_expiry(), **fields)
+
+    @staticmethod
+    def renewed_expiry():
+        return default_expiry()
+
 
 class ListingQuerySet(PortalPageQuerySet):
     def open(self, locale=None):

@@ -360,7 +360,10 @@ def test_demo_regions_and_news(demo, client):
     assert [page.slug for page in outdated] == ["kick-off-spb"]
 
     # One news item waits for the Ekaterinburg coordinators' review.
-    waiting = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
+    waiting = WorkflowState.objects.filter(
+        status=WorkflowState.STATUS_IN_PROGRESS,
+        content_type=ContentType.objects.get_for_model(NewsPage),
+    )
     assert [state.content_object.slug for state in waiting] == ["ural-innovation-award"]
     assert not waiting.get().content_object.live
 
@@ -532,3 +535,88 @@ def test_demo_self_assessment(demo):
         assert response.context["benchmark"]["region_shown"]
         assert response.context["previous"] is not None
     assert Client().get(russian.url).status_code == 200
+
+
+# Partnerships: the partnerships page in the menu of both languages and a
+# dozen listings of the demo companies in the states their managers meet.
+
+
+def test_demo_partnerships(demo, client):
+    from partnerships.models import ListingPage, PartnershipsIndexPage
+    from partnerships.reminders import listings_to_remind
+
+    assert "Partnerships: /ru/partners/ in Russian and English, 12 new listings of 12." in demo
+    for language in ("ru", "en"):
+        index = PartnershipsIndexPage.objects.get(locale__language_code=language)
+        assert index.live and index.show_in_menus
+        assert index.get_workflow().name == "Regional review"
+        assert f'href="/{language}/partners/"' in client.get(f"/{language}/").text
+    russian = ListingPage.objects.filter(locale__language_code="ru")
+    assert sorted(russian.values_list("slug", flat=True)) == [
+        f"demo-listing-{number:02d}" for number in range(1, 13)
+    ]
+    assert len(set(russian.values_list("listing_type", flat=True))) == 5
+    assert len(set(russian.values_list("stage", flat=True))) == 3
+    assert len(set(russian.values_list("region__slug", flat=True))) == 3
+    assert ListingPage.objects.open("ru").count() == 10
+    assert ListingPage.objects.open("en").count() == 5
+    english = ListingPage.objects.get(locale__language_code="en", slug="demo-listing-01")
+    assert english.title == "Humidity sensors for agriculture"
+    waiting = russian.get(slug="demo-listing-10")
+    assert not waiting.live and waiting.workflow_in_progress
+    expired = russian.get(slug="demo-listing-11")
+    assert expired.expired and not expired.live
+    expiring = russian.get(slug="demo-listing-12")
+    assert expiring in listings_to_remind()
+    # A manager sees their company's listings, every state, with their dates.
+    manager = Client()
+    manager.login(username="mikhail.sorokin", password=MEMBER_PASSWORD)
+    mine = manager.get("/ru/partners/mine/").text
+    assert "Срок истёк" in mine and "Модернизация прокатных станов" in mine
+    assert "Инвестиции в цифрового двойника цеха" in mine and "Продлить" in mine
+    manager.login(username="vladimir.popov", password=MEMBER_PASSWORD)
+    assert "Ожидает проверки" in manager.get("/ru/partners/mine/").text
+
+
+# Partnership contacts: expressions of interest between demo members and
+# the demo listings, with every outcome and the introductions.
+
+
+def test_demo_partnership_contacts(demo, client):
+    from partnerships.contact_choices import Status
+    from partnerships.demo_contacts import load_contacts
+    from partnerships.models import Interest, InterestMessage
+
+    assert "Partnerships: 6 expressions of interest with their conversations." in demo
+    statuses = sorted(Interest.objects.values_list("status", flat=True))
+    assert statuses == sorted(
+        [Status.CONTACT_MADE, Status.AGREEMENT_SIGNED, Status.NO_RESULT] + [Status.OPEN] * 3
+    )
+    waiting = Interest.objects.filter(
+        status=Status.OPEN, introduction_requested_at__isnull=False, introduced_on__isnull=True
+    )
+    assert waiting.count() == 1
+    introduced = Interest.objects.get(introduced_on__isnull=False)
+    assert introduced.introduced_by is not None and introduced.introduction_note
+    assert all(interest.messages.exists() for interest in Interest.objects.all())
+    assert InterestMessage.objects.filter(from_company=True).count() >= 5
+    # Nobody wrote to their own company.
+    for interest in Interest.objects.all():
+        assert not CompanyMembership.objects.filter(
+            company=interest.company_id, user=interest.member_id
+        ).exists()
+
+    member = Client()
+    member.force_login(introduced.member)
+    for language in ("ru", "en"):
+        page = member.get(f"/{language}/partners/contacts/{introduced.pk}/")
+        assert page.status_code == 200
+        assert introduced.introduction_note in page.text
+    assert introduced.listing_title in member.get("/ru/partners/contacts/").text
+    other = waiting.get()
+    if other.member_id != introduced.member_id:
+        assert member.get(f"/ru/partners/contacts/{other.pk}/").status_code == 404
+
+    load_contacts(io.StringIO())
+    call_command("load_demo_content", stdout=io.StringIO())
+    assert Interest.objects.count() == 6
