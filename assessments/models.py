@@ -29,7 +29,7 @@ from assessments.blocks import DimensionsBlock
 from assessments.scoring import dimensions_of
 from community.choices import Sector
 from home.caching import TAXONOMY, cached
-from home.models.regional import region_field
+from home.models.regional import RegionMixin
 from home.querysets import PortalPageManager
 from library.models import LibraryItemPage
 from partnerships.models import ListingPage
@@ -211,7 +211,7 @@ class AssessmentResultQuerySet(models.QuerySet):
         )
 
 
-class AssessmentResult(models.Model):
+class AssessmentResult(RegionMixin, models.Model):
     """A member's saved result of an assessment."""
 
     member = models.ForeignKey(
@@ -223,7 +223,6 @@ class AssessmentResult(models.Model):
     # The assessment page's translation key: the same result in every language.
     assessment_key = models.UUIDField(_("assessment"), db_index=True)
     scores = models.JSONField(_("scores"), default=dict)
-    region = region_field()
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices, blank=True)
     created_at = models.DateTimeField(_("taken"), default=timezone.now, db_index=True)
 

@@ -21,9 +21,10 @@ no model of their app: they take their data from the partnerships page
 
 from allauth.core import ratelimit
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
-from django.db.models import Case, F, When
+from django.db.models import Case, Exists, F, OuterRef, Subquery, When
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -31,6 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from community.models import CompanyMembership
 from home.pagination import page_of
 from partnerships import contact_notices
 from partnerships.contact_choices import Status
@@ -362,17 +364,29 @@ def _act(index_page, request, interest, side):
 def listing_state(listing, user):
     """What the listing page offers `user` about `listing` (the include
     partnerships/includes/listing_contact.html): {"state": "anonymous" |
-    "own" | "open" | "may_express", "conversation": interest or None}.
-    No query for visitors; two for members."""
+    "own" | "open" | "may_express", "conversation_id": the open
+    expression's id or None}. No query for visitors; one for members:
+    whether they belong to the listing's company and their open
+    expression, asked together."""
     if not user.is_authenticated:
-        return {"state": "anonymous", "conversation": None}
-    if belongs_to(user, listing.company_id):
-        return {"state": "own", "conversation": None}
-    existing = (
-        listing.interests.model.objects.open()
-        .filter(member=user, listing_key=listing.translation_key)
-        .first()
+        return {"state": "anonymous", "conversation_id": None}
+    memberships = CompanyMembership.objects.filter(
+        company_id=listing.company_id, user=OuterRef("pk"), accepted=True
     )
-    if existing is not None:
-        return {"state": "open", "conversation": existing}
-    return {"state": "may_express", "conversation": None}
+    open_expressions = (
+        listing.interests.model.objects.open()
+        .filter(member=OuterRef("pk"), listing_key=listing.translation_key)
+        .order_by("-last_activity_at", "-pk")
+    )
+    found = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(own=Exists(memberships), open_id=Subquery(open_expressions.values("pk")[:1]))
+        .values("own", "open_id")
+        .first()
+    ) or {"own": False, "open_id": None}
+    if listing.company_id is not None and found["own"]:
+        return {"state": "own", "conversation_id": None}
+    if found["open_id"] is not None:
+        return {"state": "open", "conversation_id": found["open_id"]}
+    return {"state": "may_express", "conversation_id": None}

@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                 ('introduced_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='introduced by')),
                 ('listing', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='interests', to='partnerships.listingpage', verbose_name='listing')),
                 ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='partnership_interests', to=settings.AUTH_USER_MODEL, verbose_name='member')),
-                ('region', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.region', verbose_name='region')),
+                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.region', verbose_name='region')),
             ],
             options={
                 'verbose_name': 'expression of interest',

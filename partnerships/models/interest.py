@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from home.models.regional import RegionMixin
 from partnerships.contact_choices import MESSAGE_MAX_LENGTH, NOTE_MAX_LENGTH, Status
 
 
@@ -56,7 +57,7 @@ class InterestQuerySet(models.QuerySet):
         return self if region_slugs is None else self.filter(region__slug__in=region_slugs)
 
 
-class Interest(models.Model):
+class Interest(RegionMixin, models.Model):
     """A member's expression of interest in one listing."""
 
     listing = models.ForeignKey(
@@ -75,13 +76,6 @@ class Interest(models.Model):
         null=True,
         on_delete=models.SET_NULL,
         related_name="partnership_interests",
-    )
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL,

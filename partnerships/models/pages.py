@@ -15,6 +15,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -65,6 +66,23 @@ class PartnershipsIndexPage(RoutablePageMixin, Page):
 
     def url_of(self, route, *args, request=None):
         return self.get_url(request) + self.reverse_subpage(route, args=args)
+
+    def route(self, request, path_components):
+        """This page's own routes first (RoutablePageMixin); any other
+        address is a listing, its only kind of child, fetched with its own
+        fields in one query where Wagtail's routing takes two (the page,
+        then its type)."""
+        if not path_components or not self.live:
+            return super().route(request, path_components)
+        try:
+            self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            listing = ListingPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if listing is None:
+                raise
+            listing._cached_parent_obj = self
+            return listing.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     # Browsing (partnerships/browsing.py, partnerships/feeds.py).
 

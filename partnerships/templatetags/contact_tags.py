@@ -12,7 +12,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def listing_contact(context, listing):
-    """{"state", "conversation", "action_url", "conversation_url",
+    """{"state", "conversation_id", "action_url", "conversation_url",
     "inbox_url"} for the reader of `listing`. The partnerships page's
     address is the listing's without its slug: no query for it."""
     request = context.get("request")
@@ -25,13 +25,13 @@ def listing_contact(context, listing):
         else listing_url
     )
     routes = PartnershipsIndexPage.get_resolver()
-    conversation = found.get("conversation")
+    conversation_id = found.get("conversation_id")
     return {
         **found,
         "listing_url": listing_url,
         "action_url": index_url + routes.reverse("express_interest", listing.pk),
         "inbox_url": index_url + routes.reverse("contacts"),
         "conversation_url": (
-            index_url + routes.reverse("contact", conversation.pk) if conversation else ""
+            index_url + routes.reverse("contact", conversation_id) if conversation_id else ""
         ),
     }

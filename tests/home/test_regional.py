@@ -33,7 +33,7 @@ def test_every_foreign_key_to_a_region_comes_from_the_region_mixin():
         assert model._meta.get_field("region").related_model is Region
 
 
-def test_only_library_items_and_events_let_coordinators_edit_outside_their_region():
+def test_only_library_items_events_and_listings_let_coordinators_edit_outside_their_region():
     editable = {
         model._meta.label for model in region_models() if issubclass(model, RegionalEditMixin)
     }
@@ -42,4 +42,6 @@ def test_only_library_items_and_events_let_coordinators_edit_outside_their_regio
         "library.CaseStudyPage",
         "library.ArticlePage",
         "events.EventPage",
+        # Listings live under the partnerships page, not under a region's page.
+        "partnerships.ListingPage",
     }
