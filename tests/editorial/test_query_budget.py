@@ -28,24 +28,35 @@ def render_panel(rf, user):
     return len(queries), BeautifulSoup(html, "html.parser")
 
 
+def reviews_of(panel):
+    return panel.find(id="editorial-region-moscow").find(attrs={"data-section": "reviews"})
+
+
+# Both users' panels are measured on the same work: putting it in place is
+# the slow part.
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("who", ["moscow", "admin"])
 def test_the_panel_costs_the_same_queries_with_little_or_much_work(
-    rf, regions, library_ru, library_en, calendar_ru, calendar_en, staff, who
+    rf, regions, library_ru, library_en, calendar_ru, calendar_en, staff
 ):
-    user = staff[who]
+    users = {who: staff[who] for who in PANEL_QUERIES}
     may_edit("moscow", library_ru)
-    render_panel(rf, user)  # content types are cached from here on
+    for user in users.values():
+        render_panel(rf, user)  # content types are cached from here on
 
     for slug in CITIES:
         put_work(regions[slug], library_ru, calendar_ru, staff["editor"], copies=1)
-    small, _ = render_panel(rf, user)
+    small = {who: render_panel(rf, user)[0] for who, user in users.items()}
     for slug in CITIES:
         put_work(regions[slug], library_ru, calendar_ru, staff["editor"], copies=6)
-    large, panel = render_panel(rf, user)
+    large, panels = {}, {}
+    for who, user in users.items():
+        large[who], panels[who] = render_panel(rf, user)
 
-    assert small == large == PANEL_QUERIES[who]
-    reviews = panel.find(id="editorial-region-moscow").find(attrs={"data-section": "reviews"})
-    assert reviews.find(attrs={"data-count": True}).get_text() == "7"
-    assert len(reviews.find_all("li")) == 5
-    assert "и ещё 2" in reviews.get_text()
+    assert small == large == PANEL_QUERIES
+    for panel in panels.values():
+        reviews = reviews_of(panel)
+        assert reviews.find(attrs={"data-count": True}).get_text() == "7"
+        assert len(reviews.find_all("li")) == 5
+        assert "и ещё 2" in reviews.get_text()

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from home.demo import child_page
 from rusmeco_events.models import LearningPage, Registration
 from tests.factories import EventPageFactory, MemberFactory, translate
-from tests.helpers import MOSCOW, at, warm_queries
+from tests.helpers import MOSCOW, at, logged_in, warm_queries
 
 BUDGET = 15
 MEMBER_BUDGET = 20  # a member's page also loads their session, account and registration
@@ -95,6 +95,10 @@ URLS = [
 ]
 
 
+MEMBER_URLS = ["/ru/events/event-1/", "/ru/events/event-5/", "/ru/events/"]
+COLD_URLS = ["/ru/events/", "/ru/events/calendar/2030-05/", "/ru/events/event-1/", "/ru/learning/"]
+
+
 def queries_of(client, urls):
     return {url: len(warm_queries(client, url)) for url in urls}
 
@@ -109,49 +113,28 @@ def cold_queries_of(client, urls):
     return counts
 
 
-# Each test measures all its pages on the same content, small and then
-# large: building forty translated events is the slow part.
+# Every page is measured on the same content, small and then large:
+# building forty translated events is the slow part, so it is built once.
 
 
 @pytest.mark.django_db
-def test_anonymous_pages_stay_within_budget_as_content_grows(client, site_content):
+def test_event_pages_stay_within_budget_as_content_grows(client, site_content):
     site_content(0, 4)
     small = queries_of(client, URLS)
+    small_cold = cold_queries_of(client, COLD_URLS)
+    site_content(4, 4)  # 8 events: event-5 is one of them
+    # budget-15 waits on every event.
+    member = logged_in(get_user_model().objects.get(username="budget-15"))
+    small_member = queries_of(member, MEMBER_URLS)
 
-    site_content(4, 36)  # 4 -> 40 events, 80 -> 800 registrations
+    site_content(8, 32)  # 4 -> 40 events, 80 -> 800 registrations
     large = queries_of(client, URLS)
+    large_cold = cold_queries_of(client, COLD_URLS)
+    large_member = queries_of(member, MEMBER_URLS)
 
     assert {url: n for url, n in small.items() if n > BUDGET} == {}
     assert large == small
-
-
-MEMBER_URLS = ["/ru/events/event-1/", "/ru/events/event-5/", "/ru/events/"]
-
-
-@pytest.mark.django_db
-def test_member_pages_stay_within_budget_as_content_grows(client, site_content):
-    site_content(0, 8)
-    # budget-15 waits on every event; event-5 is one of the eight.
-    client.force_login(get_user_model().objects.get(username="budget-15"))
-    small = queries_of(client, MEMBER_URLS)
-
-    site_content(8, 32)
-    large = queries_of(client, MEMBER_URLS)
-
-    assert {url: n for url, n in small.items() if n > MEMBER_BUDGET} == {}
-    assert large == small
-
-
-COLD_URLS = ["/ru/events/", "/ru/events/calendar/2030-05/", "/ru/events/event-1/", "/ru/learning/"]
-
-
-@pytest.mark.django_db
-def test_a_cold_cache_costs_a_fixed_number_of_queries(client, site_content):
-    site_content(0, 4)
-    small = cold_queries_of(client, COLD_URLS)
-
-    site_content(4, 36)
-    large = cold_queries_of(client, COLD_URLS)
-
-    assert {url: n for url, n in small.items() if n > COLD_BUDGET} == {}
-    assert large == small
+    assert {url: n for url, n in small_member.items() if n > MEMBER_BUDGET} == {}
+    assert large_member == small_member
+    assert {url: n for url, n in small_cold.items() if n > COLD_BUDGET} == {}
+    assert large_cold == small_cold

@@ -53,11 +53,13 @@ def no_translator_variables(monkeypatch):
         monkeypatch.delenv(variable, raising=False)
 
 
+@pytest.mark.database_independent
 @pytest.mark.usefixtures("no_translator_variables")
 def test_without_variables_there_is_no_machine_translator():
     assert read_translator() == {"setting": None, "endpoint": None}
 
 
+@pytest.mark.database_independent
 @pytest.mark.usefixtures("no_translator_variables")
 @pytest.mark.parametrize(
     ("key", "endpoint"),
@@ -73,6 +75,7 @@ def test_deepl_api_key_chooses_deepl_and_free_keys_its_free_api(key, endpoint):
     assert values["endpoint"] == endpoint
 
 
+@pytest.mark.database_independent
 @pytest.mark.usefixtures("no_translator_variables")
 def test_libretranslate_url_chooses_libretranslate_with_its_key():
     values = read_translator(
@@ -90,6 +93,7 @@ def test_libretranslate_url_chooses_libretranslate_with_its_key():
     assert values["endpoint"] == "https://translate.rusmeco.example"
 
 
+@pytest.mark.database_independent
 @pytest.mark.usefixtures("no_translator_variables")
 def test_libretranslate_needs_no_key():
     values = read_translator(LIBRETRANSLATE_URL="http://127.0.0.1:5000")
@@ -100,6 +104,7 @@ def test_libretranslate_needs_no_key():
     }
 
 
+@pytest.mark.database_independent
 @pytest.mark.usefixtures("no_translator_variables")
 def test_deepl_wins_when_both_are_configured():
     values = read_translator(

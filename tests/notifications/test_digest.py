@@ -31,14 +31,18 @@ from tests.helpers import EKATERINBURG, csrf_client, in_days
 
 pytestmark = pytest.mark.django_db
 
-# The week that contains today: the digest sent next week covers it.
-NEXT_WEEK = (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
+
+def next_week():
+    """A day of next week, whose digest covers the week that contains
+    today: worked out when a test runs (not when the module is imported),
+    so that a run that passes midnight in Moscow still means this week."""
+    return (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
 
 
 def run(*args):
     """Run the weekly digest of this week; (stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()
-    call_command("send_digests", "--today", NEXT_WEEK, *args, stdout=out, stderr=err)
+    call_command("send_digests", "--today", next_week(), *args, stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
 
 
@@ -351,8 +355,8 @@ def test_the_task_sends_the_digests(world):
     # Last week's digest: this week's article is not in it.
     assert mail.outbox == []
 
-    send_digests_task.enqueue("weekly", NEXT_WEEK)
-    send_digests_task.enqueue("weekly", NEXT_WEEK)
+    send_digests_task.enqueue("weekly", next_week())
+    send_digests_task.enqueue("weekly", next_week())
     assert len(mail.outbox) == 1
     assert "Патенты для стартапов" in mail_to(member).body
 

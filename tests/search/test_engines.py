@@ -239,6 +239,7 @@ def test_opensearch_finds_only_public_topics_and_published_blog_posts(
     assert hidden.context["outcome"].count == 0
 
 
+@pytest.mark.database_independent
 def test_the_opensearch_client_imports_beside_the_events_app():
     """opensearch-py imports the PyPI package `events`; the portal's events
     app lives in `rusmeco_events`, so both import in either order."""
