@@ -15,7 +15,7 @@ from django.db.models import CharField, Subquery, Value
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
-from home.region_roles import regions_coordinated_by
+from home.region_roles import coordinated_region_slugs as coordinated_region_slugs_of
 
 
 def coordinated_region_slugs(user):
@@ -23,8 +23,7 @@ def coordinated_region_slugs(user):
     superuser, who oversees every region. One query (none for superusers)."""
     if user.is_superuser:
         return None
-    slugs = regions_coordinated_by(user).values_list("slug", flat=True)
-    return sorted(set(slugs))
+    return sorted(coordinated_region_slugs_of(user))
 
 
 @functools.cache

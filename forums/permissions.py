@@ -8,7 +8,7 @@ home/region_roles.py like every regional right of the portal.
 from django.apps import apps
 
 from home.access import groups_of
-from home.region_roles import regions_coordinated_by, user_coordinates
+from home.region_roles import coordinated_region_slugs, user_coordinates
 from home.terms import terms_of_locale
 
 MODERATORS_GROUP = "Moderators"
@@ -42,11 +42,7 @@ def moderates_somewhere(user):
     moderation queue and log)."""
     if moderates_everywhere(user):
         return True
-    if "_forum_region_moderator" not in user.__dict__:
-        user.__dict__["_forum_region_moderator"] = (
-            user.is_authenticated and regions_coordinated_by(user).exists()
-        )
-    return user.__dict__["_forum_region_moderator"]
+    return user.is_authenticated and bool(coordinated_region_slugs(user))
 
 
 def moderated_board_keys(user):
@@ -55,7 +51,7 @@ def moderated_board_keys(user):
     if moderates_everywhere(user):
         return None
     boards = apps.get_model("forums", "BoardPage").objects
-    return boards.filter(region__in=regions_coordinated_by(user)).values("translation_key")
+    return boards.filter(region__slug__in=coordinated_region_slugs(user)).values("translation_key")
 
 
 def can_edit(user, post, board, now):

@@ -85,6 +85,16 @@ def regions_coordinated_by(user):
     return Region.objects.filter(coordinators__user=user)
 
 
+def coordinated_region_slugs(user):
+    """The slugs of the regions `user` coordinates (a frozenset, the same in
+    every language). One query, remembered on the user for the request:
+    the admin's menu, dashboard and reports ask several times a screen."""
+    if "_coordinated_region_slugs" not in user.__dict__:
+        slugs = regions_coordinated_by(user).values_list("slug", flat=True)
+        user.__dict__["_coordinated_region_slugs"] = frozenset(slugs)
+    return user.__dict__["_coordinated_region_slugs"]
+
+
 # --- giving a new region its group and collection -----------------------------
 
 

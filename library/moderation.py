@@ -16,7 +16,7 @@ from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 
 from home.access import has_permission
-from home.region_roles import regions_coordinated_by, user_coordinates
+from home.region_roles import coordinated_region_slugs, regions_coordinated_by, user_coordinates
 from home.workflows import region_of
 from library.commentable import commentable_for, commentables
 
@@ -31,11 +31,7 @@ def coordinates_a_region(user):
     """Whether `user` coordinates any region (and so moderates there)."""
     if user.is_anonymous or not user.is_active:
         return False
-    # Remembered on the user for the request: the admin menu asks on every
-    # screen.
-    if "_coordinates_a_region" not in user.__dict__:
-        user.__dict__["_coordinates_a_region"] = regions_coordinated_by(user).exists()
-    return user.__dict__["_coordinates_a_region"]
+    return bool(coordinated_region_slugs(user))
 
 
 def can_moderate(user, commented):

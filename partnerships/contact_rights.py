@@ -13,7 +13,8 @@
 
 from community.models import CompanyMembership, Role
 from home.access import has_permission
-from home.region_roles import regions_coordinated_by, user_coordinates
+from home.region_roles import coordinated_region_slugs as coordinated_slugs
+from home.region_roles import user_coordinates
 
 EVERYWHERE = "partnerships.introduce_everywhere"
 
@@ -29,7 +30,7 @@ def coordinated_region_slugs(user):
         return set()
     if introduces_everywhere(user):
         return None
-    return set(regions_coordinated_by(user).values_list("slug", flat=True))
+    return set(coordinated_slugs(user))
 
 
 def introduces_somewhere(user):
