@@ -9,13 +9,15 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.models import GroupApprovalTask
 
-        from home import access, navigation, terms, workflows
+        from home import access, navigation, terms, workflow_mail, workflows
         from home.self_approval import forbid_self_approval
 
         access.connect_signals()
         navigation.connect_signals()
         terms.connect_signals()
         workflows.connect_signals()
+        # Wagtail's e-mails of a workflow's outcome: only to admin users.
+        workflow_mail.connect_signals()
         # Wagtail's own task type, used by its "Moderators approval"
         # workflow: the same rule as the regional review.
         forbid_self_approval(GroupApprovalTask)

@@ -138,6 +138,29 @@ EVENT_TYPES = {
                 "above) and press “Renew”. An expired listing can be renewed too."
             ),
         ),
+        # partnerships/review_notices.py, when the regional review of a
+        # company's listing ends.
+        EventType(
+            "listing_published",
+            _("My company's listings published after review"),
+            _("Your listing “{title}” has been approved and published"),
+            Channel.EMAIL,
+            advice=_(
+                "Members can now find it on the partnerships page. It stays open for six "
+                "months; you will be reminded before it expires."
+            ),
+        ),
+        EventType(
+            "listing_changes_requested",
+            _("Changes requested to my company's listings"),
+            _("The coordinators asked for changes to your listing “{title}”"),
+            Channel.EMAIL,
+            advice=_(
+                "Your listings page (the link above) shows the coordinator's comment. Edit the "
+                "listing from “My listings” and save it: it goes back to the coordinators for "
+                "review."
+            ),
+        ),
         # Not an event but the weekly e-mail itself: new items in what the
         # member follows (or their region), active discussions, upcoming
         # events. Its unsubscribe link turns it off.

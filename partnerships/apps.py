@@ -12,7 +12,7 @@ class PartnershipsConfig(AppConfig):
         from wagtail import hooks
 
         from home.workflows import assign_regional_review
-        from partnerships import contact_notices, member_data, reminders
+        from partnerships import contact_notices, member_data, reminders, review_notices
         from partnerships.models import PartnershipsIndexPage
 
         # What members write under a partnerships page goes to the
@@ -23,6 +23,8 @@ class PartnershipsConfig(AppConfig):
             dispatch_uid="partnerships-regional-review",
         )
         reminders.register()
+        # How a listing's review ended, told to its company's managers.
+        review_notices.register()
         # Expressions of interest as what notifications point at.
         contact_notices.register()
         # "My data" (home/member_data.py).

@@ -90,7 +90,7 @@ def present_reminders(reminders, user):
     """Notification targets (notifications/targets.py): a reminder is
     shown to the managers of its listing's company, as the listing's
     title in the reader's language where it is translated, with a link to
-    their listings page in that language. Three queries."""
+    their listings page in that language. Four queries."""
     if not user.is_authenticated:
         return {}
     rows = {
@@ -99,20 +99,37 @@ def present_reminders(reminders, user):
             pk__in=[reminder.pk for reminder in reminders]
         ).values("pk", "listing__translation_key", "listing__company_id")
     }
+    return present_to_managers(rows, user)
+
+
+def present_to_managers(rows, user, to_listing=()):
+    """{pk: Shown} for notification targets about listings, `rows` being
+    {pk: (the listing's translation key, its company's id)}: shown only to
+    the accepted managers of the listing's company, as the listing's title
+    in the reader's language where it is translated, with a link to their
+    listings page in that language; the pks in `to_listing` link to the
+    published listing instead (in the reader's language where it is
+    published in it), while it is published. Three queries."""
+    if not user.is_authenticated or not rows:
+        return {}
     managed = set(
         CompanyMembership.objects.managers()
         .filter(user=user, company_id__in={company for _, company in rows.values()})
         .values_list("company_id", flat=True)
     )
     language = get_language()
-    titles = {}
-    for key, title, code in (
+    titles, urls = {}, {}
+    for listing in (
         ListingPage.objects.filter(translation_key__in={key for key, _ in rows.values()})
-        .values_list("translation_key", "draft_title", "locale__language_code")
+        .select_related("locale")
+        .only("pk", "translation_key", "draft_title", "live", "url_path", "locale")
         .order_by("pk")
     ):
-        if code == language or key not in titles:
-            titles[key] = title
+        key, here = listing.translation_key, listing.locale.language_code == language
+        if here or key not in titles:
+            titles[key] = listing.draft_title
+        if listing.live and (here or key not in urls):
+            urls[key] = listing.get_url()
     index = (
         PartnershipsIndexPage.objects.live().filter(locale__language_code=language).first()
         or PartnershipsIndexPage.objects.live().order_by("pk").first()
@@ -121,7 +138,9 @@ def present_reminders(reminders, user):
         return {}
     mine = index.url_of("mine")
     return {
-        pk: Shown(titles.get(key, ""), mine)
+        pk: Shown(
+            titles.get(key, ""), urls.get(key) if pk in to_listing and urls.get(key) else mine
+        )
         for pk, (key, company_id) in rows.items()
         if company_id in managed
     }

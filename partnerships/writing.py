@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 
 from community.models import Company, Role
 from home.pagination import page_of
@@ -240,6 +240,21 @@ def _review_status():
     )
 
 
+def _review_comment():
+    """The comment of the latest task that asked for changes, while the
+    listing's review waits for them."""
+    return Subquery(
+        TaskState.objects.filter(
+            workflow_state__content_type_id=OuterRef("content_type_id"),
+            workflow_state__object_id=Cast(OuterRef("pk"), output_field=CharField()),
+            workflow_state__status=WorkflowState.STATUS_NEEDS_CHANGES,
+            status=TaskState.STATUS_REJECTED,
+        )
+        .order_by("-finished_at", "-pk")
+        .values("comment")[:1]
+    )
+
+
 class State:
     WAITING = "waiting"
     CHANGES = "changes"
@@ -269,7 +284,7 @@ def mine(index_page, request):
     names = dict(companies)
     listings = (
         index_page.listings_of_companies(names)
-        .annotate(review_status=_review_status())
+        .annotate(review_status=_review_status(), review_comment=_review_comment())
         .select_related("locale")
         .order_by("-pk")
     )

@@ -69,3 +69,34 @@ def test_the_writing_form_is_within_budget(partners_ru, anna):
     CompanyFactory(manager=anna)
     queries = warm_queries(logged_in(anna), "/ru/partners/write/", warm_ups=2)
     assert len(queries) <= BUDGET, queries
+
+
+def ask_for_changes(listings, coordinator, comment):
+    for listing in listings:
+        listing.save_revision()
+        listing.get_workflow().start(listing, listing.owner)
+        listing.current_workflow_task_state.reject(user=coordinator, comment=comment)
+
+
+def test_my_listings_page_with_coordinators_comments_is_flat(partners_ru, anna, staff):
+    companies = [CompanyFactory(manager=anna)]
+    add_listings(partners_ru, companies, 10, 0)
+    ask_for_changes(ListingPage.objects.order_by("pk")[:2], staff["moscow"], "Уточните сроки.")
+    client = logged_in(anna)
+
+    small = warm_queries(client, "/ru/partners/mine/", warm_ups=2)
+    before = ListingPage.objects.order_by("-pk").first().pk
+    add_listings(partners_ru, companies, 90, 100)
+    ask_for_changes(
+        ListingPage.objects.filter(pk__gt=before).order_by("-pk")[:18],
+        staff["moscow"],
+        "Добавьте описание.",
+    )
+    large = warm_queries(client, "/ru/partners/mine/", warm_ups=2)
+    english = warm_queries(client, "/en/partners/mine/", warm_ups=2)
+
+    assert len(small) == len(large), (small, large)
+    assert len(large) <= BUDGET, large
+    assert len(english) <= BUDGET, english
+    page = client.get("/ru/partners/mine/").text
+    assert "Добавьте описание." in page
