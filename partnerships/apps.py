@@ -8,11 +8,12 @@ class PartnershipsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_save, pre_delete
         from wagtail import hooks
 
+        from community.models import Company
         from home.workflows import assign_regional_review
-        from partnerships import contact_notices, member_data, reminders, review_notices
+        from partnerships import companies, contact_notices, member_data, reminders, review_notices
         from partnerships.models import PartnershipsIndexPage
 
         # What members write under a partnerships page goes to the
@@ -23,6 +24,12 @@ class PartnershipsConfig(AppConfig):
             dispatch_uid="partnerships-regional-review",
         )
         reminders.register()
+        # A company's listings go with it (partnerships/companies.py).
+        pre_delete.connect(
+            companies.delete_listings_of_company,
+            sender=Company,
+            dispatch_uid="partnerships-company-listings",
+        )
         # How a listing's review ended, told to its company's managers.
         review_notices.register()
         # Expressions of interest as what notifications point at.
