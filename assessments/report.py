@@ -16,12 +16,12 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.menu import MenuItem
 
 from assessments.models import AssessmentPage, AssessmentResult
 from assessments.scoring import MIN_GROUP, averages
 from community.choices import Sector
 from home.access import has_permission
+from home.admin_menu import MenuItemFor
 from home.region_roles import user_coordinates
 from home.terms import terms_of_language
 
@@ -112,19 +112,15 @@ def report_view(request):
     return render(request, "assessments/admin/report.html", context)
 
 
-class ReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_see_report(request.user)
-
-
 def admin_urls():
     return [path("reports/self-assessment/", report_view, name="assessments_report")]
 
 
 def menu_item():
-    return ReportMenuItem(
+    return MenuItemFor(
         _("Self-assessment figures"),
         reverse("assessments_report"),
+        shown_to=may_see_report,
         name="self-assessment",
         icon_name="table",
         order=1200,

@@ -14,7 +14,6 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 
@@ -22,6 +21,7 @@ from forums.choices import Visibility
 from forums.models import BoardPage, Flag, ModerationLogEntry, Post
 from forums.moderation_views import apply_post_action
 from forums.permissions import can_moderate, moderated_board_keys, moderates_somewhere
+from home.admin_menu import MenuItemFor
 
 
 class TemplateColumn(Column):
@@ -166,15 +166,11 @@ def admin_urls():
     ]
 
 
-class ModeratorsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return moderates_somewhere(request.user)
-
-
 def queue_menu_item():
-    return ModeratorsMenuItem(
+    return MenuItemFor(
         _("Forum moderation"),
         reverse("forums_moderation_queue"),
+        shown_to=moderates_somewhere,
         name="forum-moderation",
         icon_name="warning",
         order=360,
@@ -182,9 +178,10 @@ def queue_menu_item():
 
 
 def log_menu_item():
-    return ModeratorsMenuItem(
+    return MenuItemFor(
         _("Forum moderation log"),
         reverse("forums_moderation_log"),
+        shown_to=moderates_somewhere,
         name="forum-moderation-log",
         icon_name="history",
         order=1310,

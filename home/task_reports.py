@@ -12,9 +12,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django_tasks_db.models import DBTaskResult
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
+
+from home.admin_menu import MenuItemFor
 
 DETAILS_LENGTH = 200
 
@@ -76,11 +77,6 @@ class FailedTasksReportView(ReportView):
         return DBTaskResult.objects.failed().order_by("-finished_at", "-enqueued_at")
 
 
-class FailedTasksMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.is_superuser
-
-
 def admin_urls():
     return [
         path("reports/failed-tasks/", FailedTasksReportView.as_view(), name="failed_tasks_report"),
@@ -93,9 +89,10 @@ def admin_urls():
 
 
 def menu_item():
-    return FailedTasksMenuItem(
+    return MenuItemFor(
         _("Failed background tasks"),
         reverse("failed_tasks_report"),
+        shown_to=lambda user: user.is_superuser,
         name="failed-tasks",
         icon_name="warning",
         order=1300,

@@ -25,11 +25,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from editorial.dashboard import admin_language, named_regions
+from home.admin_menu import MenuItemFor
 from partnerships import contact_notices
 from partnerships.contact_choices import OUTCOMES, Status
 from partnerships.contact_forms import IntroductionForm
@@ -257,15 +257,11 @@ def admin_urls():
     ]
 
 
-class CoordinatorsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return introduces_somewhere(request.user)
-
-
 def introductions_menu_item():
-    return CoordinatorsMenuItem(
+    return MenuItemFor(
         _("Introductions"),
         reverse("partnerships_introductions"),
+        shown_to=introduces_somewhere,
         name="partnership-introductions",
         icon_name="group",
         order=370,
@@ -273,9 +269,10 @@ def introductions_menu_item():
 
 
 def outcomes_menu_item():
-    return CoordinatorsMenuItem(
+    return MenuItemFor(
         _("Partnership outcomes"),
         reverse("partnerships_outcomes"),
+        shown_to=introduces_somewhere,
         name="partnership-outcomes",
         icon_name="table",
         order=1320,
