@@ -71,6 +71,28 @@ def _login(request):
     return redirect_to_login(request.get_full_path())
 
 
+def _open_expression(index_page, user, listing):
+    """The member's open expression of interest in the listing (in any
+    language), or None."""
+    return (
+        index_page.interests()
+        .open()
+        .filter(member=user, listing_key=listing.translation_key)
+        .first()
+    )
+
+
+def _to_existing(index_page, request, listing, existing):
+    """Back to the conversation the member already has about the listing."""
+    messages.info(
+        request,
+        _("You have already expressed interest in this listing: here is your conversation."),
+    )
+    if existing is None:
+        return redirect(listing.get_url(request))
+    return redirect(index_page.url_of("contact", existing.pk))
+
+
 # --- expressing interest ----------------------------------------------------------
 
 
@@ -92,18 +114,9 @@ def express_interest(index_page, request, listing_id):
             _("This is a listing of your own company: you cannot express interest in it."),
             403,
         )
-    existing = (
-        index_page.interests()
-        .open()
-        .filter(member=request.user, listing_key=listing.translation_key)
-        .first()
-    )
+    existing = _open_expression(index_page, request.user, listing)
     if existing is not None:
-        messages.info(
-            request,
-            _("You have already expressed interest in this listing: here is your conversation."),
-        )
-        return redirect(index_page.url_of("contact", existing.pk))
+        return _to_existing(index_page, request, listing, existing)
     form = InterestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if not ratelimit.consume(request, action=INTEREST_ACTION, user=request.user):
@@ -112,22 +125,8 @@ def express_interest(index_page, request, listing_id):
             interest = _create(index_page, listing, request.user, form.cleaned_data["body"])
             if interest is None:
                 # The same form sent twice at once: the first one made it.
-                existing = (
-                    index_page.interests()
-                    .open()
-                    .filter(member=request.user, listing_key=listing.translation_key)
-                    .first()
-                )
-                messages.info(
-                    request,
-                    _(
-                        "You have already expressed interest in this listing: "
-                        "here is your conversation."
-                    ),
-                )
-                if existing is None:
-                    return redirect(listing.get_url(request))
-                return redirect(index_page.url_of("contact", existing.pk))
+                existing = _open_expression(index_page, request.user, listing)
+                return _to_existing(index_page, request, listing, existing)
             messages.success(
                 request,
                 _(
