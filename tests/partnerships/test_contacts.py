@@ -3,12 +3,16 @@ the listing, the company's managers hear of it and reply on the site;
 addresses stay hidden until each side shares its own; everyone else is
 refused and writes nothing."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 from notifications.models import Notification
 from partnerships.models import Interest, InterestMessage
+from tests.factories import MemberFactory
 from tests.helpers import csrf_client, csrf_token, logged_in
 from tests.partnerships.contact_fixtures import INBOX, contact_url, interest_url
 
@@ -270,3 +274,16 @@ def test_the_conversation_in_english(contact_interest, anna, partners_en):
 
     assert "Share my e-mail address" in page
     assert "Ask for an introduction" in page
+
+
+def test_a_closed_listing_offers_no_form_but_keeps_the_conversation_link(
+    contact_listing, contact_interest, anna
+):
+    type(contact_listing).objects.filter(pk=contact_listing.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    # Live until Wagtail's scheduler unpublishes it, but closed.
+    newcomer = logged_in(MemberFactory()).get(contact_listing.url).text
+    assert "Это объявление больше не открыто." in newcomer
+    assert "Выразить интерес" not in newcomer and "listing-contact-body" not in newcomer
+    assert "Открыть переписку" in logged_in(anna).get(contact_listing.url).text
