@@ -4,6 +4,7 @@
 #   make test   install test tools, run every test
 #   make production   the production layout (nginx + gunicorn) on 127.0.0.1
 #   make deploy-check Django's deployment checks with production settings
+#   make bench  install Debian's wrk for the load benchmark (bench/load.py)
 
 PYTHON ?= python3.11
 VENV   ?= .venv
@@ -15,7 +16,7 @@ PORT   ?= 8000
 TEST_WORKERS ?= auto
 
 .PHONY: run test install install-dev setup messages lint format check browser nginx \
-	production deploy-check clean
+	production deploy-check bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +64,15 @@ nginx:
 		echo "Installing Debian's nginx-light package for the production layout"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light; }
+
+# The load benchmark (bench/load.py) drives the server with Debian's wrk;
+# install it when it is missing.
+bench:
+	@command -v wrk >/dev/null 2>&1 || { \
+		echo "Installing Debian's wrk package for the load benchmark"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
+	@echo "wrk is ready: see bench/load.py (python bench/load.py --help)"
 
 # The production layout for a trial: collectstatic, migrate, gunicorn behind
 # nginx on https://127.0.0.1:8443/ in the foreground; Ctrl-C stops both.
