@@ -2,7 +2,7 @@
 #   make run    install, migrate, compile messages, load demo content, serve
 #               (with a worker for the background jobs beside the server)
 #   make test   install test tools, run every test
-#   make production   the production layout (nginx + gunicorn) on 127.0.0.1
+#   make production   the production layout (nginx, Varnish, two gunicorns) on 127.0.0.1
 #   make deploy-check Django's deployment checks with production settings
 #   make bench  install Debian's wrk for the load benchmark (bench/load.py)
 
@@ -16,7 +16,7 @@ PORT   ?= 8000
 TEST_WORKERS ?= auto
 
 .PHONY: run test install install-dev setup messages lint format check browser nginx \
-	production deploy-check bench clean
+	varnish production deploy-check bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -74,10 +74,19 @@ bench:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
 	@echo "wrk is ready: see bench/load.py (python bench/load.py --help)"
 
-# The production layout for a trial: collectstatic, migrate, gunicorn behind
-# nginx on https://127.0.0.1:8443/ in the foreground; Ctrl-C stops both.
-# Needs Redis on 127.0.0.1:6379 unless REDIS_URL says otherwise.
-production: install nginx
+# Varnish between nginx and the gunicorns (deploy/varnish.vcl): `make
+# production` and its tests need Debian's varnish; install it when it is missing.
+varnish:
+	@command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ] || { \
+		echo "Installing Debian's varnish package for the production layout"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq varnish; }
+
+# The production layout for a trial: collectstatic, migrate, two gunicorns
+# behind Varnish behind nginx on https://127.0.0.1:8443/ in the foreground;
+# Ctrl-C stops them all. Needs Redis on 127.0.0.1:6379 unless REDIS_URL says
+# otherwise.
+production: install nginx varnish
 	PY=$(PY) deploy/production_trial.sh
 
 # Django's deployment checks with production settings: any warning fails.
@@ -88,7 +97,7 @@ deploy-check: install
 	WAGTAILADMIN_BASE_URL=https://portal.rusmeco.example \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
-test: install-dev browser nginx
+test: install-dev browser nginx varnish
 	$(PY) manage.py compile_catalogues --settings=portal.settings.test
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=25 $(PYTEST_ARGS)
 

@@ -1,14 +1,16 @@
 """The community's part in the rest of the portal: its home page
 sections, regional news in "What's new", and the member's data in the
-export and the account deletion (see home/sections.py, home/whats_new.py
-and home/member_data.py)."""
+export and the account deletion, and the region pages that list a
+regional page for the front cache's purge (see home/sections.py,
+home/whats_new.py, home/member_data.py and home/front_cache.py)."""
 
 from allauth.account.models import EmailAddress
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from community import home_sections, memberships
-from community.models import CompanyMembership, NewsPage, Profile, RegionIndexPage
+from community.models import CompanyMembership, NewsPage, Profile, RegionIndexPage, RegionPage
+from home.models import Region
 from home.whats_new import WhatsNewEntry, WhatsNewSource
 from library.templatetags.library_tags import reads_label
 
@@ -21,6 +23,18 @@ def whos_new(request, page):
 @hooks.register("register_home_section")
 def whos_online(request, page):
     return home_sections.whos_online(request, page)
+
+
+@hooks.register("register_front_cache_lists")
+def region_pages(page):
+    """A regional page (an event, a case study) shows on its region's page
+    in every language (community/regional.py)."""
+    region_id = getattr(page, "region_id", None)
+    if region_id is None or isinstance(page, RegionPage):
+        return None
+    # Each language has its own version of the region.
+    region = Region.objects.filter(pk=region_id).values("translation_key")
+    return RegionPage.objects.filter(region__translation_key__in=region)
 
 
 @hooks.register("register_member_data_export")

@@ -3,7 +3,7 @@
     python deploy/render_nginx_conf.py OUTPUT
 
 Each @NAME@ of the template comes from the environment variable NGINX_NAME
-(or the portal's own STATIC_ROOT, MEDIA_ROOT and GUNICORN_BIND), with the
+(or the portal's own STATIC_ROOT, MEDIA_ROOT and VARNISH_LISTEN), with the
 defaults below; README, "Production", lists them.
 """
 
@@ -39,7 +39,9 @@ def values(env):
         "TLS_CERTIFICATE_KEY": env["NGINX_TLS_CERTIFICATE_KEY"],
         "STATIC_ROOT": env.get("STATIC_ROOT", str(PROJECT / "staticfiles")).rstrip("/"),
         "MEDIA_ROOT": env.get("MEDIA_ROOT", str(PROJECT / "media")).rstrip("/"),
-        "GUNICORN": env.get("GUNICORN_BIND", "127.0.0.1:8001"),
+        # Varnish (deploy/varnish.vcl), which shares the requests out
+        # between the app servers; NGINX_UPSTREAM=host:port skips it.
+        "UPSTREAM": env.get("NGINX_UPSTREAM") or env.get("VARNISH_LISTEN", "127.0.0.1:6081"),
         "MAX_BODY_SIZE": env.get("NGINX_MAX_BODY_SIZE", "12m"),
         "DOCUMENT_MAX_BODY_SIZE": env.get("NGINX_DOCUMENT_MAX_BODY_SIZE", "21m"),
     }

@@ -9,11 +9,12 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.models import GroupApprovalTask
 
-        from home import access, navigation, terms, workflow_mail, workflows
+        from home import access, front_cache, navigation, terms, workflow_mail, workflows
         from home.self_approval import forbid_self_approval
 
         access.connect_signals()
         navigation.connect_signals()
+        front_cache.connect_signals()
         terms.connect_signals()
         workflows.connect_signals()
         # Wagtail's e-mails of a workflow's outcome: only to admin users.

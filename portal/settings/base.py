@@ -33,6 +33,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Apps earlier in the list win when two have a template or static file of the
 # same name: the portal's own apps come before the packages they override.
 INSTALLED_APPS = [
+    # Before "home", whose ready() replaces its purge of a published page
+    # with the portal's own (home/front_cache.py).
+    "wagtail.contrib.frontend_cache",
     "home",
     "search",
     "wagtail_localize",
@@ -361,6 +364,22 @@ PERMISSIONS_POLICY_DENIED = [
 # Public pages may be cached by browsers and proxies for this many seconds;
 # they vary on the session cookie and the language (see portal/urls.py).
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "60"))
+
+# The front cache (Varnish in the production layout, deploy/varnish.vcl) at
+# FRONTEND_CACHE_URL, e.g. http://127.0.0.1:6081: a publish, unpublish, move
+# or deletion purges the page, its translations and the lists that show it
+# there, from the worker (home/front_cache.py). Unset: nothing is purged.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+    # Each translation is purged at its own address (its slug may differ),
+    # not by swapping the language prefix of the published one.
+    WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 LOGGING = {
     "version": 1,

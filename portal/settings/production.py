@@ -1,4 +1,4 @@
-"""Production: several gunicorn workers behind nginx (deploy/, gunicorn.conf.py).
+"""Production: gunicorns behind Varnish and nginx (deploy/, gunicorn.conf.py).
 
 Refuses to start half-configured: without SECRET_KEY, ALLOWED_HOSTS,
 WAGTAILADMIN_BASE_URL (the links in e-mails) or REDIS_URL. The workers are

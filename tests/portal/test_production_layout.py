@@ -1,166 +1,41 @@
-"""The production layout as `make production` runs it (deploy/production_trial.sh):
-migrate and collectstatic with production settings, then nginx (Debian's, as
-the invoking user, with its pid, logs and temporary files in a folder of the
-test) in front of gunicorn (gunicorn.conf.py), on 127.0.0.1 and free ports,
-with the worker that runs the queued background jobs beside them.
+"""The production layout as `make production` runs it (deploy/production_trial.sh,
+started by tests/portal/layout.py): migrate and collectstatic with production
+settings, then nginx (Debian's, as the invoking user, with its pid, logs and
+temporary files in a folder of the test) in front of Varnish and two gunicorns
+(gunicorn.conf.py), on 127.0.0.1 and free ports, with the worker that runs
+the queued background jobs beside them.
 
 nginx serves static and media files itself, refuses large bodies and tells
 gunicorn the visitor's address and scheme; the portal believes those only
 from nginx. Requests "from another machine" come from 127.0.0.3, an address
-gunicorn does not trust. Every wait is bounded; Ctrl-C stops both servers
+gunicorn does not trust. Every wait is bounded; Ctrl-C stops the servers
 and the worker.
 
 The settings are production's plus one test-only address, /__client__/
 (tests/portal/production_echo_settings.py), that shows what the portal
 believes about the visitor."""
 
-import contextlib
-import http.client
 import json
 import os
 import re
-import shutil
 import signal
 import socket
-import ssl
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
-import redis
 
-from tests.helpers import PROJECT, SERVICE_VARIABLES
+from tests.portal.layout import OUTSIDER, STOP_TIMEOUT, running_layout
 
 # The same on every database: CI runs these in the SQLite pass only.
 pytestmark = pytest.mark.database_independent
 
-START_TIMEOUT = 300  # migrate on an empty database takes a while on 2 cores
-STOP_TIMEOUT = 30
-# Another machine, as far as gunicorn and nginx can tell: not a trusted proxy.
-OUTSIDER = "127.0.0.3"
 FORGED = {"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"}
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Layout:
-    def __init__(self, workdir):
-        self.workdir = workdir
-        self.http_port, self.https_port, self.gunicorn_port = (free_port() for _ in range(3))
-        self.output = workdir / "trial.log"
-        self.nginx_run_dir = workdir / "nginx"
-        self.nginx_run_dir.mkdir()
-        self.media = workdir / "media"
-        self.env = {k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES}
-        self.env.update(
-            PY=sys.executable,
-            DJANGO_SETTINGS_MODULE="tests.portal.production_echo_settings",
-            SECRET_KEY="production-layout-test-secret-key-0123456789-abcdefghij",
-            ALLOWED_HOSTS="127.0.0.1",
-            WAGTAILADMIN_BASE_URL="https://127.0.0.1",
-            REDIS_URL="redis://127.0.0.1:6379/14",
-            DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
-            MEDIA_ROOT=str(self.media),
-            STATIC_ROOT=str(workdir / "static"),
-            NGINX_RUN_DIR=str(self.nginx_run_dir),
-            NGINX_HTTP_PORT=str(self.http_port),
-            NGINX_HTTPS_PORT=str(self.https_port),
-            GUNICORN_BIND=f"127.0.0.1:{self.gunicorn_port}",
-            WEB_CONCURRENCY="2",
-            TRUSTED_PROXIES="127.0.0.1",
-        )
-
-    def connection(self, port, *, tls=True, source="127.0.0.1"):
-        if not tls:
-            return http.client.HTTPConnection(
-                "127.0.0.1", port, timeout=20, source_address=(source, 0)
-            )
-        # The trial's self-signed certificate, checked like any other.
-        context = ssl.create_default_context(cafile=self.nginx_run_dir / "trial.crt")
-        return http.client.HTTPSConnection(
-            "127.0.0.1", port, timeout=20, source_address=(source, 0), context=context
-        )
-
-    def fetch(self, path, *, port=None, tls=True, source="127.0.0.1", headers=None):
-        """(status, headers, body) of a GET of `path`, through nginx's HTTPS
-        port unless `port` says otherwise."""
-        connection = self.connection(port or self.https_port, tls=tls, source=source)
-        try:
-            connection.request("GET", path, headers={"Host": "127.0.0.1", **(headers or {})})
-            response = connection.getresponse()
-            return response.status, response.headers, response.read()
-        finally:
-            connection.close()
-
-    def start(self):
-        # A cache left by an earlier run would hand out renditions of an
-        # image of the same id whose files are in that run's folder.
-        redis.Redis.from_url(self.env["REDIS_URL"]).flushdb()
-        with self.output.open("wb") as output:
-            self.process = subprocess.Popen(
-                [str(PROJECT / "deploy" / "production_trial.sh")],
-                cwd=PROJECT,
-                env=self.env,
-                stdin=subprocess.DEVNULL,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                # Its own process group, like a terminal's foreground job.
-                start_new_session=True,
-            )
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                if self.fetch("/ru/")[0] == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.5)
-        self.stop()
-        pytest.fail(f"the layout did not start:\n{self.output.read_text()[-3000:]}")
-
-    def stop(self, sig=signal.SIGKILL):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, sig)
-        return self.process.wait(timeout=STOP_TIMEOUT)
-
-    def manage_shell(self, code):
-        result = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c", code],
-            cwd=PROJECT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert result.returncode == 0, result.stderr
-        # The shell may say first how many models it imported.
-        return result.stdout.strip().splitlines()[-1]
-
-    def gunicorn_saw(self, path):
-        """Whether gunicorn's access log (in the trial's output, with nginx's
-        errors) has a request for `path`: a line with its status after it."""
-        pattern = rf'"[A-Z]+ {re.escape(path)} HTTP/1\.[01]" \d{{3}} '
-        return re.search(pattern, self.output.read_text()) is not None
-
-    def nginx_saw(self, path):
-        return f" {path} HTTP/" in (self.nginx_run_dir / "access.log").read_text()
 
 
 @pytest.fixture(scope="module")
 def layout(tmp_path_factory):
-    if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
-        pytest.fail("nginx is missing: `make test` installs Debian's nginx-light")
-    layout = Layout(tmp_path_factory.mktemp("production"))
-    layout.start()
-    yield layout
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        layout.stop()
+    with running_layout(tmp_path_factory.mktemp("production")) as layout:
+        yield layout
 
 
 def test_pages_come_from_gunicorn_through_nginx_with_debug_off(layout):
@@ -289,12 +164,12 @@ def test_the_worker_delivers_queued_mail(layout):
     assert "Subject: Layout worker check" in layout.output.read_text()
 
 
-def test_ctrl_c_stops_nginx_gunicorn_and_the_worker(layout):
+def test_ctrl_c_stops_nginx_varnish_both_gunicorns_and_the_worker(layout):
     """Runs last: stops the layout the way Ctrl-C in a terminal does."""
     returncode = layout.stop(signal.SIGINT)
 
     assert returncode == 130
-    for port in (layout.https_port, layout.http_port, layout.gunicorn_port):
+    for port in layout.ports:
         with socket.socket() as sock, pytest.raises(ConnectionRefusedError):
             sock.connect(("127.0.0.1", port))
     # Nothing of the layout's process group is left, the worker included.
