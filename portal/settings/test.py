@@ -29,3 +29,6 @@ WHITENOISE_AUTOREFRESH = True
 # a new member whose posts wait for a moderator: the forums' tests of that
 # (tests/forums/test_moderation_newcomers.py) set the number themselves.
 FORUM_POSTS_HELD_FOR_NEW_MEMBERS = 0
+# The page cache is on for the whole suite (local memory, emptied before
+# each test), so every test that reads a page twice goes through it.
+PAGE_CACHE_SECONDS = 60
