@@ -33,6 +33,7 @@ import hashlib
 import logging
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
@@ -118,7 +119,12 @@ def changed(**kwargs):
     made the change commits (a page rendered in between read the old
     rows). A signal receiver; call it after a write that sends no signal."""
     SITE.advance()
-    if transaction.get_connection().in_atomic_block:
+    connection = transaction.get_connection()
+    # Once per transaction, however many rows it changes (Django keeps the
+    # callbacks as (savepoints, function, robust)).
+    if connection.in_atomic_block and not any(
+        waiting[1] == SITE.advance for waiting in connection.run_on_commit
+    ):
         transaction.on_commit(SITE.advance)
 
 
@@ -126,7 +132,8 @@ def _row_changed(sender, **kwargs):
     if sender._meta.label in NEVER_SHOWN:
         return
     update_fields = kwargs.get("update_fields")
-    if sender is settings_user_model() and update_fields and set(update_fields) <= {"last_login"}:
+    # A member's log-in time is shown nowhere public.
+    if sender is get_user_model() and update_fields and set(update_fields) <= {"last_login"}:
         return
     changed()
 
@@ -134,12 +141,6 @@ def _row_changed(sender, **kwargs):
 def _relation_changed(sender, action, **kwargs):
     if action.startswith("post_"):
         _row_changed(sender, **kwargs)
-
-
-def settings_user_model():
-    from django.contrib.auth import get_user_model
-
-    return get_user_model()
 
 
 def connect_signals():
@@ -158,7 +159,8 @@ def on_hit(request, function, *args):
     """Have `function(request, *args)` called whenever the page this request
     renders is served from the cache: what a view counts for each visit (a
     read, a guest online, a topic's views) goes on being counted. `function`
-    must be a module-level function: it is stored with the page, by name."""
+    is stored with the page, by name: a module-level function or a model's
+    classmethod."""
     request.__dict__.setdefault("_page_cache_on_hit", []).append((function, args))
 
 
