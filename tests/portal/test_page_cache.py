@@ -51,6 +51,11 @@ def visitor():
 
 
 @pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+
+
+@pytest.fixture(autouse=True)
 def _site_settings(site):
     """The site's settings exist, as on a running site (the first page
     ever viewed creates them, a change that drops the pages)."""
