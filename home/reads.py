@@ -154,6 +154,9 @@ def flush_reads():
             ReadCount.objects.get_or_create(page_id=page_id)
             ReadCount.objects.filter(page_id=page_id).update(total=F("total") + count)
         cache.delete(total_key(page_id))
+        # Pages kept by the page cache (portal/page_cache.py) show the new
+        # total when they expire, at most PAGE_CACHE_SECONDS later: an
+        # update() advances no generation, on purpose.
         written += count
     return written
 
