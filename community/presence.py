@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from community.models import Profile
+from portal import page_cache
 from portal.proxies import client_ip
 
 logger = logging.getLogger(__name__)
@@ -54,6 +55,12 @@ def record_visit(request, now=None):
         record_member(user, now)
     else:
         record_guest(request, now)
+        # Guests served a page from the page cache are counted too.
+        page_cache.on_hit(request, record_cached_visit)
+
+
+def record_cached_visit(request):
+    record_guest(request, timezone.now())
 
 
 def record_member(user, now):

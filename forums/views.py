@@ -16,7 +16,7 @@ no model of their app: they take their data from the board
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Max, Sum
+from django.db.models import Count, Max, Sum
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils import timezone, translation
@@ -28,6 +28,7 @@ from forums.forms import PostForm, TopicForm
 from forums.permissions import can_accept, can_delete, can_edit, can_moderate
 from home.markdown import render_markdown
 from home.pagination import page_of
+from portal import page_cache
 
 TOPICS_PER_PAGE = 20
 POSTS_PER_PAGE = 20
@@ -115,7 +116,9 @@ def topic(board, request, topic_id):
     # their reading state is made), so a member reading along costs no
     # write; counted in the database, without reading and saving the row.
     if not user.is_authenticated or topic.last_read_post_id is None:
-        board.topics().filter(pk=topic.pk).update(view_count=F("view_count") + 1)
+        type(topic).count_view(request, topic.pk)
+    if not user.is_authenticated:
+        page_cache.on_hit(request, type(topic).count_view, topic.pk)
     moderator = can_moderate(user, board)
     thread = topic.posts.seen_by(user, moderator).for_thread(user)
     count = None

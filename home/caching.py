@@ -62,6 +62,14 @@ PAGES = Generation("pages")
 TAXONOMY = Generation("taxonomy")
 
 
+def advance_waiting():
+    """Try again the advances the cache did not take. True when none is
+    left waiting: what the cache holds may be trusted."""
+    if _unadvanced:
+        _advance_waiting()
+    return not _unadvanced
+
+
 def cached(key, build, *generations, timeout):
     """`build()`'s value, from the cache until one of `generations` advances
     (or for `timeout` seconds). Use it for what many views show and few

@@ -35,6 +35,7 @@ from django.db.models.functions import Coalesce
 from django.utils.crypto import salted_hmac
 from wagtail.models import Page, get_page_models
 
+from portal import page_cache
 from portal.proxies import client_ip
 
 READ_VISIT_SECONDS = 30 * 60
@@ -98,12 +99,18 @@ def visitor_key(request):
 def record_read(request, page):
     """Count this view of `page` if it is the visitor's first in this visit.
     Returns True when it was counted."""
-    if is_bot(request):
+    return record_read_of(request, page.pk)
+
+
+def record_read_of(request, page_id):
+    """record_read() by the page's id; also called for a view of the page
+    served from the page cache (portal/page_cache.py)."""
+    if is_bot(request) or request.method != "GET":
         return False
-    seen_key = f"library:reads:seen:{page.pk}:{visitor_key(request)}"
+    seen_key = f"library:reads:seen:{page_id}:{visitor_key(request)}"
     if not cache.add(seen_key, 1, READ_VISIT_SECONDS):
         return False
-    key = counter_key(page.pk)
+    key = counter_key(page_id)
     cache.add(key, 0, None)
     try:
         cache.incr(key)
@@ -147,6 +154,9 @@ def flush_reads():
             ReadCount.objects.get_or_create(page_id=page_id)
             ReadCount.objects.filter(page_id=page_id).update(total=F("total") + count)
         cache.delete(total_key(page_id))
+        # Pages kept by the page cache (portal/page_cache.py) show the new
+        # total when they expire, at most PAGE_CACHE_SECONDS later: an
+        # update() advances no generation, on purpose.
         written += count
     return written
 
@@ -159,6 +169,7 @@ class ReadCountingMixin:
     def serve(self, request, *args, **kwargs):
         if request.method == "GET" and not getattr(request, "is_preview", False):
             record_read(request, self)
+            page_cache.on_hit(request, record_read_of, self.pk)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

@@ -30,6 +30,7 @@ from library.comment_notices import comment_posted
 from library.commentable import object_of, object_posted_to
 from library.forms import LibraryCommentForm
 from library.moderation import can_moderate
+from portal import page_cache
 from portal.proxies import client_ip
 
 COMMENTS_PER_WINDOW = 10
@@ -176,6 +177,7 @@ def delete_comment(request, comment_id):
     # An update, not save(): django-comments-xtd would hide the replies of
     # a removed comment, and the replies of other members should stay.
     XtdComment.norel_objects.filter(pk=comment.pk).update(is_removed=True, comment="")
+    page_cache.changed()
     messages.success(request, _("Your comment has been deleted."))
     return redirect(page.get_url() + "#comments")
 

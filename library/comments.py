@@ -28,6 +28,7 @@ from library.commentable import objects_of
 from library.forms import LibraryCommentForm
 from library.moderation import can_moderate
 from notifications.targets import Shown, present
+from portal import page_cache
 
 
 def visible_comments():
@@ -138,6 +139,7 @@ def erase_commenter(user):
     XtdComment.norel_objects.filter(user=user).update(
         user=None, user_name="", user_email="", user_url="", ip_address=None, followup=False
     )
+    page_cache.changed()
 
 
 def present_comments(comments, user):

@@ -36,6 +36,7 @@ from community.models import Company, Role
 from home.pagination import page_of
 from home.terms import terms_of_locale
 from partnerships.forms import ListingForm, initial_of
+from portal import page_cache
 
 PER_PAGE = 20
 # Route names of the partnerships page: no listing takes them as its slug.
@@ -364,6 +365,7 @@ def renew_listing(listing, expire_at, user):
             revision.content["expire_at"] = value
             revision.save(update_fields=["content"])
         Page.objects.filter(pk=page.pk).update(expire_at=expire_at)
+        page_cache.changed()
         if page.live or not page.expired:
             continue
         unchanged = (

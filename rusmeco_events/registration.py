@@ -21,6 +21,7 @@ from django.db.models import Count, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from portal import page_cache
 from rusmeco_events import emails, notices
 from rusmeco_events.choices import RegistrationStatus as Status
 from rusmeco_events.retry import serialised
@@ -112,6 +113,7 @@ def cancel_all_for_member(user):
             event.registrations.active().filter(user=user).update(
                 status=Status.CANCELLED, cancelled_at=now
             )
+            page_cache.changed()  # the free seats shown on the event
             _tell_after_commit(notices.tell_promoted, _promote(event, now))
 
 

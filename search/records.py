@@ -13,6 +13,7 @@ from django.utils.encoding import force_str
 from modelsearch.index import SearchField
 from wagtail.models import Page
 
+from portal import page_cache
 from search.facets import facet_values, page_date, topics_field_name
 from search.models import SearchFacet, SearchRecord
 
@@ -81,3 +82,6 @@ def store_records(model, objects):
         )
         SearchFacet.objects.filter(record_id__in=[page.pk for page in pages]).delete()
         SearchFacet.objects.bulk_create(facets)
+    # The search page shows the records (the page cache leaves them out of
+    # the changes it follows, row by row).
+    page_cache.changed()

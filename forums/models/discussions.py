@@ -81,6 +81,13 @@ class Topic(index.Indexed, models.Model):
         return self.title
 
     @classmethod
+    def count_view(cls, request, topic_id):
+        """One more view of the topic, also when its page is served from
+        the page cache (portal/page_cache.py); the number shown is then at
+        most PAGE_CACHE_SECONDS old."""
+        cls.objects.filter(pk=topic_id).update(view_count=models.F("view_count") + 1)
+
+    @classmethod
     def get_indexed_objects(cls):
         public = Post.objects.public().order_by("pk")
         return cls.objects.prefetch_related(Prefetch("posts", public, to_attr="public_posts"))

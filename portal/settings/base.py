@@ -111,6 +111,11 @@ MIDDLEWARE = [
     "portal.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' pages from the cache (portal/page_cache.py):
+    # outside the cache-header middleware, whose Cache-Control it obeys,
+    # and the session, which a page served from the cache never opens. The
+    # security headers below are stored with the page.
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     # Content-Security-Policy (strict on the public site, looser in the
     # admin) and Permissions-Policy on every response.
     "portal.security_headers.ContentSecurityPolicyMiddleware",
@@ -364,6 +369,10 @@ PERMISSIONS_POLICY_DENIED = [
 # Public pages may be cached by browsers and proxies for this many seconds;
 # they vary on the session cookie and the language (see portal/urls.py).
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "60"))
+# Anonymous visitors' pages are served from the cache for at most this many
+# seconds; any change to what they show drops them at once (see
+# portal/page_cache.py). 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 
 # The front cache (Varnish in the production layout, deploy/varnish.vcl) at
 # FRONTEND_CACHE_URL, e.g. http://127.0.0.1:6081: a publish, unpublish, move

@@ -4,6 +4,7 @@ DATABASE_URL still chooses the database, so the same suite runs on SQLite
 and on PostgreSQL.
 """
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -29,3 +30,9 @@ WHITENOISE_AUTOREFRESH = True
 # a new member whose posts wait for a moderator: the forums' tests of that
 # (tests/forums/test_moderation_newcomers.py) set the number themselves.
 FORUM_POSTS_HELD_FOR_NEW_MEMBERS = 0
+# The page cache is off for the suite: a page read twice would otherwise
+# come from the cache the second time, and the query budgets, measured on
+# the second read, would count nothing. Its own tests turn it on
+# (tests/portal/test_page_cache.py); PAGE_CACHE_SECONDS=60 runs the whole
+# suite through it.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
