@@ -39,16 +39,16 @@ INSTALLED_APPS = [
     # Instead of wagtail.locales: the admin's locales, with their synchronisation.
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
+    "portal.apps.RedirectsConfig",  # wagtail.contrib.redirects, see portal/apps.py
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
+    "portal.apps.SnippetsConfig",  # wagtail.snippets
+    "portal.apps.DocumentsConfig",  # wagtail.documents
+    "portal.apps.ImagesConfig",  # wagtail.images
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
