@@ -10,11 +10,15 @@ every link with rel="nofollow ugc noopener". Render once when the text is
 saved and keep the result; show it with `|safe`.
 
     html, mentions = render_markdown(text, writer)
+
+Pages show the HTML kept at saving, so markdown-it is imported by the first
+text rendered, not when the portal starts: an app server that only shows
+pages never loads it.
 """
 
+import functools
+
 import nh3
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from community.links import profile_urls
 from community.mentions import MAX_MENTIONS, find_mentions, mentions_among
@@ -29,23 +33,29 @@ URL_SCHEMES = {"http", "https", "mailto"}
 LINK_REL = "nofollow ugc noopener"
 MENTION_CLASS = "mention"
 
-_markdown = (
-    MarkdownIt("commonmark", {"html": False, "linkify": False})
-    .enable(["table", "strikethrough"])
-    .disable(["image"])
-)
+
+@functools.cache
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return (
+        MarkdownIt("commonmark", {"html": False, "linkify": False})
+        .enable(["table", "strikethrough"])
+        .disable(["image"])
+    )
 
 
 def render_markdown(text, writer):
     """(safe HTML, [Mention]) for `text` written by `writer`: the members
     it mentions whose profile the writer may see, linked."""
     mentions = find_mentions(text, writer)
-    tokens = _markdown.parse(text)
+    markdown = _parser()
+    tokens = markdown.parse(text)
     if mentions:
         _link_mentions(
             tokens, {mention.profile.search_name: mention.profile for mention in mentions}
         )
-    html = _markdown.renderer.render(tokens, _markdown.options, {})
+    html = markdown.renderer.render(tokens, markdown.options, {})
     return clean(html), mentions
 
 
@@ -84,6 +94,8 @@ def _link_mentions(tokens, profiles):
 def _split_text(content, profiles, url_of, budget):
     """Text tokens for `content` with its mentions made links, as many as
     `budget` ([number]) still allows; the budget goes down by those made."""
+    from markdown_it.token import Token
+
     pieces, position = [], 0
     mentions = mentions_among(content, profiles)[: budget[0]] if budget[0] > 0 else []
     budget[0] -= len(mentions)
@@ -100,6 +112,8 @@ def _split_text(content, profiles, url_of, budget):
 
 
 def _text(content):
+    from markdown_it.token import Token
+
     token = Token("text", "", 0)
     token.content = content
     return token

@@ -4,11 +4,13 @@ Times are written in the event's own time zone (DTSTART;TZID=...), and the
 calendar carries a VTIMEZONE for every zone it uses, so calendar programs
 show the right instant wherever their user is. UIDs come from the event's
 translation key: both languages of an event are one event to a calendar.
+
+`icalendar` is imported by the first file built, not when the portal
+starts: most requests never make one.
 """
 
 import datetime
 
-import icalendar
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +24,8 @@ def event_component(event, url, include_joining_link=False):
     """A VEVENT for `event` (dressed with `themes` and `local_region`, see
     events/terms.py). The joining link of an online event goes only into
     files sent to its confirmed participants."""
+    import icalendar
+
     description = [event.summary] if event.summary else []
     description.append(event_when(event))
     if include_joining_link and event.meets_online and event.joining_link:
@@ -58,6 +62,8 @@ def location(event):
 def calendar(components, uid, name=None):
     """A VCALENDAR of VEVENTs, with the VTIMEZONEs they need (worked out for
     the years the events span only, which keeps the file small)."""
+    import icalendar
+
     cal = icalendar.Calendar.new(prodid=PRODID, uid=uid, name=name, method="PUBLISH")
     cal.add("calscale", "GREGORIAN")
     starts = []
