@@ -73,16 +73,17 @@ class StemmingIndex(SQLiteIndex):
                 "body": text.stemmed_text(indexer.body),
                 "autocomplete": " ".join(text.words(indexer.autocomplete)),
             }
-        entries = self.entries.filter(content_type_id=content_type_pk)
-        existing = set(entries.filter(object_id__in=data).values_list("object_id", flat=True))
-        for object_id in existing:
-            entries.filter(object_id=object_id).update(**data[object_id])
+        # One statement that inserts or updates (the FTS table follows both
+        # through its triggers): the worker and a request may index the same
+        # page at once, and a look-then-insert would let both insert.
         self.entries.bulk_create(
             [
                 IndexEntry(content_type_id=content_type_pk, object_id=object_id, **values)
                 for object_id, values in data.items()
-                if object_id not in existing
-            ]
+            ],
+            update_conflicts=True,
+            unique_fields=["content_type", "object_id"],
+            update_fields=["title", "body", "autocomplete"],
         )
         self._refresh_title_norms()
 

@@ -99,3 +99,22 @@ def test_records_follow_publishing_and_update_index(make_page, regions):
 
     page.delete()
     assert not SearchRecord.objects.filter(page_id=page.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_page_indexed_twice_keeps_one_entry_found_by_its_new_title(client, make_page):
+    """The worker and a request may both index a page just published: the
+    second indexing updates the first one's entry."""
+    from modelsearch.index import insert_or_update_object
+    from wagtail.search.models import IndexEntry
+
+    page = make_page("a", "Инновации")
+    page.title = "Маркетинг"
+    insert_or_update_object(page)
+    insert_or_update_object(page)
+
+    entries = IndexEntry.objects.filter(object_id=str(page.pk))
+    assert entries.count() == 1
+    found = client.get("/ru/search/", {"q": "маркетинг"})
+    assert found.context["outcome"].items
+    assert not client.get("/ru/search/", {"q": "инновации"}).context["outcome"].items
