@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.bulk import Children, build_index, sentence, tidy_up  # noqa: E402
 from bench.databases import prepare_database  # noqa: E402
 
 QUERIES = [
@@ -44,57 +45,6 @@ QUERIES = [
     ("en", "venture funds"),  # rare, both words
 ]
 
-VOCABULARY = {
-    "ru": {
-        "common": [
-            "компания компании компанию компаний компаниям компаниях",
-            "инновации инновация инновационное инновационного инновационных",
-            "развитие развития развитию развитии",
-            "управление управления управлению",
-        ],
-        "medium": [
-            "знания знаний знаниями",
-            "сообщество сообщества сообществе",
-            "рынок рынка рынки рынках",
-            "обмен обмена опытом",
-            "малые малых средних предприятий",
-        ],
-        "rare": [
-            "патентный патентного поверенный поверенного",
-            "венчурный венчурного фонд фонда фондам",
-        ],
-        "filler": (
-            "и в на с по для о от к при как что это также было были будет "
-            "проект проекта регион региона встреча встречи семинар работа "
-            "участники практика практики опыт качество качества маркетинг "
-            "собственность интеллектуальная программа поддержки бизнес"
-        ),
-    },
-    "en": {
-        "common": [
-            "company companies company's",
-            "innovation innovations innovative",
-            "managing management manage managed",
-            "development developing develop",
-        ],
-        "medium": [
-            "knowledge sharing shared",
-            "community communities",
-            "market markets marketing",
-            "small medium enterprises",
-        ],
-        "rare": [
-            "patent patents attorney attorneys",
-            "venture fund funds funding",
-        ],
-        "filler": (
-            "the a of and in to for on with by from as is was were be this that "
-            "project region meeting seminar work participants practice experience "
-            "quality intellectual property programme support business training"
-        ),
-    },
-}
-
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -109,36 +59,14 @@ def parse_args():
     return parser.parse_args()
 
 
-def sentence(rng, vocabulary, words):
-    """A run of `words` words: mostly filler, common words in nearly every
-    item, medium ones now and then, rare ones seldom."""
-    filler = vocabulary["filler"].split()
-    out = []
-    for _ in range(words):
-        roll = rng.random()
-        if roll < 0.06:
-            group = rng.choice(vocabulary["common"])
-        elif roll < 0.075:
-            group = rng.choice(vocabulary["medium"])
-        elif roll < 0.0755:
-            group = rng.choice(vocabulary["rare"])
-        else:
-            out.append(rng.choice(filler))
-            continue
-        out.append(rng.choice(group.split()))
-    return " ".join(out)
-
-
 def generate(items, seed):
     """Create `items` live StandardPages, half under each language's home,
-    in bulk (the page tree is written directly, as a fixture would)."""
+    in bulk (bench/bulk.py writes the page tree directly)."""
     import datetime
-    import json
 
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection, transaction
+    from django.db import transaction
     from django.utils import timezone
-    from wagtail.models import Locale, Page
+    from wagtail.models import Locale
 
     from home.demo import translate
     from home.models import HomePage, Region, StandardPage
@@ -154,83 +82,32 @@ def generate(items, seed):
             regions.setdefault(code, []).append(
                 Region.objects.create(locale=locales[code], slug=slug, name=name)
             )
-    content_type = ContentType.objects.get_for_model(StandardPage)
     start = timezone.make_aware(datetime.datetime(2005, 5, 1))
     with transaction.atomic():
         for code, home in (("ru", home_ru), ("en", home_en)):
-            count = items // 2
+            children = Children(home)
             pages = []
-            for number in range(count):
+            for number in range(items // 2):
                 published = start + datetime.timedelta(days=rng.randrange(0, 1400))
+                paragraph = sentence(rng, code, rng.randint(120, 220))
                 pages.append(
-                    Page(
-                        title=sentence(rng, VOCABULARY[code], rng.randint(4, 9)).capitalize(),
+                    StandardPage(
+                        title=sentence(rng, code, rng.randint(4, 9)).capitalize(),
                         slug=f"item-{number}",
-                        content_type=content_type,
                         locale=locales[code],
-                        path=Page._get_path(home.path, home.depth + 1, number + 1),
-                        depth=home.depth + 1,
-                        numchild=0,
-                        url_path=f"{home.url_path}item-{number}/",
                         live=True,
                         first_published_at=published,
                         last_published_at=published,
+                        intro=sentence(rng, code, 25),
+                        body=[{"type": "paragraph", "value": f"<p>{paragraph}</p>"}],
+                        region=rng.choice(regions[code]) if rng.random() < 0.6 else None,
                     )
                 )
-            created = Page.objects.bulk_create(pages, batch_size=2000)
-            rows = []
-            for page in created:
-                paragraph = sentence(rng, VOCABULARY[code], rng.randint(120, 220))
-                body = [{"type": "paragraph", "value": f"<p>{paragraph}</p>", "id": f"b{page.pk}"}]
-                rows.append(
-                    (
-                        page.pk,
-                        sentence(rng, VOCABULARY[code], 25),
-                        json.dumps(body, ensure_ascii=False),
-                        rng.choice(regions[code]).pk if rng.random() < 0.6 else None,
-                    )
-                )
-            table = StandardPage._meta.db_table
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    f"INSERT INTO {table} (page_ptr_id, intro, body, region_id) "  # noqa: S608
-                    "VALUES (%s, %s, %s, %s)",
-                    rows,
-                )
-            Page.objects.filter(pk=home.pk).update(numchild=count)
-
-
-def build_index(backend_path):
-    """Rebuild the index with one backend, as `update_index` does."""
-    from modelsearch.backends import get_search_backend
-    from modelsearch.index import get_indexed_models
-
-    backend = get_search_backend(backend_path)
-    index = backend.get_index_for_model(get_indexed_models()[0])
-    rebuilder = backend.rebuilder_class(index)
-    index = rebuilder.start()
-    index.reset()
-    for model in get_indexed_models():
-        objects = model.get_indexed_objects().order_by("pk")
-        chunk = []
-        for obj in objects.iterator(chunk_size=1000):
-            chunk.append(obj)
-            if len(chunk) == 1000:
-                index.add_items(model, chunk)
-                chunk = []
-        if chunk:
-            index.add_items(model, chunk)
-    rebuilder.finish()
-    tidy_up()
-
-
-def tidy_up():
-    """What autovacuum (PostgreSQL) does after a bulk load: drop dead rows,
-    refresh the planner's statistics."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+                if len(pages) == 2000:
+                    children.add(pages)
+                    pages = []
+            children.add(pages)
+            children.finish()
 
 
 def measure(backend_path, repeat, budget):
