@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from bench.load import parse_wrk_output, require_wrk
+from bench.load import PAGES, parse_wrk_output, require_wrk, targets
 
 # wrk 4.1 (Debian) with the benchmark's Lua script, against a server that
 # answered 404 to every request.
@@ -66,3 +66,39 @@ def test_missing_wrk_says_how_to_install_it(monkeypatch):
 
     assert "make bench" in str(stopped.value)
     assert "apt-get install -y wrk" in str(stopped.value)
+
+
+def one_database(search_requests, search_median_ms):
+    rows = [{"page": "static", "state": "", "rate": 1000.0, "ratio": 1.0}]
+    for key, _ in PAGES:
+        for state in ("member", "cached"):
+            rows.append(
+                {
+                    "page": key,
+                    "state": state,
+                    "rate": 10.0,
+                    "ratio": 0.01,
+                    "median_ms": 50.0,
+                    "requests": 40,
+                }
+            )
+    search = next(row for row in rows if row["page"] == "search" and row["state"] == "member")
+    search.update(requests=search_requests, median_ms=search_median_ms)
+    server = {"rows": rows, "memory": {"after_warmup_mb": [90.0, 95.0]}, "page_cache_seconds": 60}
+    return {"database": "bench", "vendor": "postgresql", "servers": {"cache_on": server}}
+
+
+def search_target(result):
+    return next(check for check in targets([result], []) if "search median" in check[0])
+
+
+def test_a_search_that_answers_nothing_in_time_fails_its_target():
+    _, passed, detail = search_target(one_database(search_requests=0, search_median_ms=0.0))
+    assert not passed
+    assert "no search answered" in detail
+
+
+def test_a_fast_search_meets_its_target():
+    _, passed, detail = search_target(one_database(search_requests=40, search_median_ms=42.0))
+    assert passed
+    assert detail == "42.0 ms"
