@@ -39,8 +39,9 @@ def theme_counts(items, topics):
 
 
 def sidebar(library):
-    """Themes, regions, publication years and theme counts of a library:
-    the same for every visitor, so cached until the next change."""
+    """Themes, regions, publication years, theme counts and the number of
+    items of a library: the same for every visitor, so cached until the
+    next change."""
 
     def build():
         items = library.items()
@@ -50,9 +51,20 @@ def sidebar(library):
             "regions": terms.regions,
             "years": [date.year for date in items.dates("publication_date", "year", "DESC")],
             "theme_counts": theme_counts(items, terms.topics),
+            "total": items.count(),
         }
 
     return cached(f"library:sidebar:{library.pk}", build, PAGES, TAXONOMY, timeout=CACHE_SECONDS)
+
+
+def known_count(facts, topic):
+    """The number of items of the library (topic=None) or of one of its
+    themes, from the cached sidebar: counting them anew would read the
+    whole library on every page of the listing."""
+    if topic is None:
+        return facts["total"]
+    counts = {theme.translation_key: count for theme, count in facts["theme_counts"]}
+    return counts.get(topic.translation_key)
 
 
 def topic_or_404(library, slug):
@@ -77,7 +89,12 @@ def listing_context(request, library, topic):
         items = items.filter(topics__translation_key=topic.translation_key)
     filtered = filter_form.apply(items, {t.slug: t for t in topics})
 
-    page_of_items = page_of(request, filtered.newest().with_card_data(), ITEMS_PER_PAGE)
+    page_of_items = page_of(
+        request,
+        filtered.newest().with_card_data(),
+        ITEMS_PER_PAGE,
+        count=None if filter_form.values() else known_count(facts, topic),
+    )
     return {
         "topic": topic,
         "items": attach_themes(list(page_of_items.object_list), terms_of_locale(library.locale_id)),

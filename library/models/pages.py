@@ -12,6 +12,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -148,6 +149,10 @@ class LibraryItemPage(RegionalEditMixin, ReadCountingMixin, Page):
     class Meta:
         verbose_name = _("library item")
         verbose_name_plural = _("library items")
+        # Newest first (`.newest()`): listings and related items read the
+        # newest items from here and stop after a page, however large the
+        # library.
+        indexes = [models.Index(fields=["-publication_date"], name="library_item_newest")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -178,14 +183,20 @@ class LibraryItemPage(RegionalEditMixin, ReadCountingMixin, Page):
         one of `topics`, newest first, with their counts: one query."""
         if not topics:
             return []
+        # A condition rather than a join on the topics: no duplicates to
+        # remove, so the database reads the newest items in order and stops
+        # at the third one on these topics.
+        on_topics = LibraryItemPage.topics.through.objects.filter(
+            libraryitempage_id=OuterRef("pk"),
+            topic__translation_key__in=[topic.translation_key for topic in topics],
+        )
         related = (
             LibraryItemPage.objects.visible(self.locale_id)
             .newest()
-            .filter(topics__translation_key__in=[topic.translation_key for topic in topics])
+            .filter(Exists(on_topics))
             .exclude(pk=self.pk)
             # Renditions of these few images come from Wagtail's rendition cache.
             .select_related("region", "lead_image")
-            .distinct()
         )
         return list(related.with_counts()[:RELATED_ITEMS])
 

@@ -225,3 +225,24 @@ def test_items_past_their_expiry_date_are_neither_listed_nor_counted(
 
     assert "Устаревший кейс" not in html and "Устаревший кейс" not in feed
     assert theme_count(html, "Права интеллектуальной собственности") == 3
+
+
+def item_count(html):
+    match = re.search(r'<p class="result-count" role="status">(\d+) ', html)
+    return int(match.group(1)) if match else None
+
+
+@pytest.mark.django_db
+def test_the_number_of_items_follows_publishing_on_the_index_and_theme_pages(
+    client, library_ru, shelf, topics
+):
+    theme_url = f"{library_ru.url}topic/ipr/"
+    assert item_count(client.get(library_ru.url).text) == 5
+    assert item_count(client.get(theme_url).text) == 3
+
+    CaseStudyPageFactory(parent=library_ru, title="Новый патент", topics=[topics["ipr"]])
+    shelf["brand"].unpublish()
+
+    assert item_count(client.get(library_ru.url).text) == 5
+    assert item_count(client.get(theme_url).text) == 4
+    assert item_count(client.get(f"{theme_url}?type=case_study").text) == 3

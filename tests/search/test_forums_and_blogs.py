@@ -204,6 +204,27 @@ def test_topics_of_unpublished_or_private_boards_are_never_found(client, forums_
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("change", ["unpublish", "restrict"])
+def test_a_board_going_unpublished_or_private_takes_its_topics_out_at_once(
+    client, forums_ru, change
+):
+    from tests.factories import BoardPageFactory
+
+    board = BoardPageFactory(parent=forums_ru, slug="funds")
+    ForumTopicFactory(board=board, title="Венчурные фонды")
+    assert client.get("/ru/search/", {"q": "венчурный фонд"}).context["outcome"].count == 1
+
+    if change == "unpublish":
+        board.unpublish()
+    else:
+        PageViewRestriction.objects.create(page=board, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get("/ru/search/", {"q": "венчурный фонд"})
+    assert response.context["outcome"].count == 0
+    assert type_facet(response) == {}
+
+
+@pytest.mark.django_db
 def test_drafts_and_posts_of_inactive_members_are_never_found(client, blogs_ru):
     BlogPostFactory(title="Патенты: черновик", status=PostStatus.DRAFT, published_at=None)
     BlogPostFactory(title="Патенты бывшего участника", author=MemberFactory(is_active=False))
