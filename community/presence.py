@@ -11,7 +11,11 @@ session, or, without one, by a keyed hash of their address and browser
 ONLINE_WINDOW, they are added to a per-minute counter; the guests online
 are the sum of the last ONLINE_WINDOW minutes of counters. Each minute's
 counter stops at MAX_NEW_GUESTS_PER_MINUTE, which bounds the cache keys a
-flood of visitors can create.
+flood of visitors can create. Each app server remembers for RECHECK the
+guests it found counted, so a guest reading page after page (served from
+the page cache, say) costs no cache round trip; a guest whose window has
+ended is counted again at their first visit after that, so "guests online"
+may miss them for up to RECHECK.
 """
 
 import logging
@@ -28,6 +32,9 @@ from portal.proxies import client_ip
 logger = logging.getLogger(__name__)
 
 ONLINE_WINDOW = timedelta(minutes=15)
+RECHECK = timedelta(minutes=1)
+# Guests remembered by this process at most; the memory is emptied when full.
+MAX_REMEMBERED = 5000
 WRITE_INTERVAL = timedelta(minutes=5)
 MAX_NEW_GUESTS_PER_MINUTE = 1000
 WINDOW_MINUTES = int(ONLINE_WINDOW.total_seconds() // 60)
@@ -81,14 +88,36 @@ def _minute(now):
     return int(now.timestamp() // 60)
 
 
+# Guest key -> until when (seconds since the epoch) this process knows the
+# guest is counted.
+_counted_until = {}
+
+
+def forget_counted_guests():
+    """Empty this process's memory of counted guests (when the cache is
+    emptied too, as between tests)."""
+    _counted_until.clear()
+
+
+def _remember_counted(key, now):
+    if len(_counted_until) >= MAX_REMEMBERED:
+        _counted_until.clear()
+    _counted_until[key] = (now + RECHECK).timestamp()
+
+
 def record_guest(request, now):
-    seen_key = f"presence:guest:{guest_key(request)}"
+    key = guest_key(request)
+    if _counted_until.get(key, 0) > now.timestamp():
+        return
+    seen_key = f"presence:guest:{key}"
     if cache.get(seen_key):
+        _remember_counted(key, now)
         return
     counter_key = f"presence:guests:{_minute(now)}"
     if cache.get(counter_key, 0) >= MAX_NEW_GUESTS_PER_MINUTE:
         return
     if cache.add(seen_key, True, ONLINE_WINDOW.total_seconds()):
+        _remember_counted(key, now)
         lifetime = ONLINE_WINDOW.total_seconds() + 60
         if not cache.add(counter_key, 1, lifetime):
             try:

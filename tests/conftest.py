@@ -20,6 +20,7 @@ from django.db import connections
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from community import presence
 from community.models import PeopleIndexPage
 from forums.models import ForumIndexPage
 from home.demo import child_page
@@ -139,6 +140,7 @@ def _mail_through_the_queue(django_test_environment):
 @pytest.fixture(autouse=True)
 def _clean_state():
     cache.clear()
+    presence.forget_counted_guests()
     yield
     translation.activate("ru")
 

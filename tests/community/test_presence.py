@@ -190,3 +190,56 @@ def test_home_sections_cost_few_queries_even_when_cold(home_en, people_en):
     # The directory page (its view restrictions in the same query), the
     # newest members, the members online with their count.
     assert len(ours) == 3
+
+
+class CountingCache:
+    """The cache, counting the lookups made through it."""
+
+    def __init__(self, cache):
+        self.cache, self.lookups = cache, 0
+
+    def get(self, *args, **kwargs):
+        self.lookups += 1
+        return self.cache.get(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
+@pytest.mark.django_db
+def test_a_guest_reading_page_after_page_costs_no_cache_lookup_within_a_minute(
+    home_ru, rf, monkeypatch
+):
+    from django.core.cache import cache
+
+    counting = CountingCache(cache)
+    monkeypatch.setattr(presence, "cache", counting)
+    request = rf.get("/", REMOTE_ADDR="192.0.2.7")
+    now = timezone.now()
+    presence.record_guest(request, now)
+    counting.lookups = 0
+
+    for seconds in (5, 20, 50):
+        presence.record_guest(request, now + timedelta(seconds=seconds))
+
+    assert counting.lookups == 0
+    assert presence.guests_online(now) == 1
+    presence.record_guest(request, now + presence.RECHECK + timedelta(seconds=1))
+    assert counting.lookups == 1  # asked again after a minute: still counted once
+    assert presence.guests_online(now + presence.RECHECK) == 1
+
+
+@pytest.mark.django_db
+def test_a_guest_back_after_the_window_is_counted_again(home_ru, rf):
+    request = rf.get("/", REMOTE_ADDR="192.0.2.8")
+    start = timezone.now() - presence.ONLINE_WINDOW - timedelta(minutes=2)
+    presence.record_guest(request, start)
+    assert presence.guests_online() == 0
+
+    # The cache forgot the guest with the window; this process rechecks.
+    from django.core.cache import cache
+
+    cache.delete(f"presence:guest:{presence.guest_key(request)}")
+    presence.record_guest(request, timezone.now())
+
+    assert presence.guests_online() == 1
