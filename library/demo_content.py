@@ -160,7 +160,7 @@ def demo_chart(key):
         )
     draw.line((margin, height - margin, width - margin, height - margin), fill=PALETTE[3], width=4)
     buffer = io.BytesIO()
-    canvas.save(buffer, "PNG", optimize=True)
+    canvas.save(buffer, "PNG")
     return Image.objects.create(
         title=title,
         file=ImageFile(buffer, name=f"library-chart-{key}.png"),
