@@ -290,6 +290,9 @@ def choose_a_search_suggestion(page, live_server, home_ru):
     assert options.count() == 2
     assert box.get_attribute("aria-expanded") == "true"
     assert box.get_attribute("aria-activedescendant") is None
+    # Screen readers hear how many suggestions appeared.
+    status = page.locator(".header-search [role=status]")
+    assert status.inner_text() == "Подсказок: 2. Выберите стрелками вверх и вниз."
 
     # Down and up through the suggestions; the focus stays in the box.
     def chosen():
@@ -311,6 +314,7 @@ def choose_a_search_suggestion(page, live_server, home_ru):
     listbox.wait_for(state="hidden")
     assert box.get_attribute("aria-expanded") == "false"
     assert box.get_attribute("aria-activedescendant") is None
+    assert status.inner_text() == ""
     assert_focus_on(box)
     page.keyboard.press("ArrowDown")
     listbox.wait_for(state="visible")
