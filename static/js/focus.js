@@ -45,7 +45,7 @@
         if (summary) return focusable(summary);
         var field = firstInvalidField(main);
         if (field) return field;
-        var messages = main.querySelector(".messages");
+        var messages = main.querySelector("#messages, .messages");
         var fragment = fragmentTarget(main);
         if (fragment) {
             if (messages && messages.id) {
