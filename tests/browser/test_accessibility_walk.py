@@ -114,6 +114,7 @@ def test_every_page_type_passes_axe_in_both_languages_at_both_widths(browser, li
     assert not structure, "\n".join(sorted(set(structure)))
 
     check_reduced_motion_and_print(browser, live_server, walk["ru"])
+    check_calendar_by_keyboard(browser, live_server, walk["ru"])
 
 
 def check_reduced_motion_and_print(browser, live_server, pages):
@@ -139,4 +140,30 @@ def check_reduced_motion_and_print(browser, live_server, pages):
     assert not page.locator(".header-search").is_visible()
     body = page.locator("main .library-item-body")
     assert body.is_visible()
+    context.close()
+
+
+def check_calendar_by_keyboard(browser, live_server, pages):
+    """The month grid is a table whose events are reached with Tab, in the
+    order of the days."""
+    context = new_context(browser)
+    page = context.new_page()
+    month = next(visit for visit in pages if visit.label == "calendar month")
+    page.goto(live_server.url + month.path)
+    grid = page.locator("table.month-grid")
+    assert grid.locator("caption").count() == 1
+    assert grid.locator("thead th[scope=col]").count() == 7
+    events = grid.locator("td a")
+    assert events.count() > 0
+    page.locator(".month-nav a").last.focus()
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('table.month-grid') !== null"):
+            break
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == events.first.get_attribute("href")
+    page.keyboard.press("Tab")
+    if events.count() > 1:
+        focused = page.evaluate("document.activeElement.getAttribute('href')")
+        assert focused == events.nth(1).get_attribute("href")
     context.close()
