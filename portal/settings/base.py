@@ -88,6 +88,9 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     # Forums: boards (pages) and the topics and posts members write on them.
     "forums",
+    # The community's glossary of Russian and English terms: search in all
+    # languages, marked terms on pages, translators' hints.
+    "glossary",
     # Partnership brokerage: companies' offers and requests, reviewed by
     # their region's coordinators, matched, answered and introduced.
     "partnerships",
