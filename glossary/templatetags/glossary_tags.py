@@ -29,3 +29,13 @@ def glossary_marks(parser, token):
     nodelist = parser.parse(("endglossary_marks",))
     parser.delete_first_token()
     return GlossaryMarksNode(nodelist, parser.compile_filter(bits[1]))
+
+
+@register.simple_tag
+def glossary_hints(translation):
+    """[Hint] of the glossary terms in what `translation` translates."""
+    from glossary import hints
+
+    if translation is None:
+        return []
+    return hints.for_translation(translation)
