@@ -15,12 +15,7 @@ from wagtail_localize.strings import StringValue
 from glossary.machine import GlossaryDeepLTranslator, GlossaryMixin
 from tests.factories import GlossaryTermFactory
 from tests.home.fake_translator import PrefixTranslator
-from tests.home.test_machine_translation import (  # noqa: F401 (fixtures)
-    editor_props,
-    english_draft,
-    shown_translations,
-    superuser,
-)
+from tests.home.test_machine_translation import editor_props, shown_translations
 
 
 class GlossaryPrefixTranslator(GlossaryMixin, PrefixTranslator):
