@@ -1,7 +1,9 @@
 """A search in all languages also looks for the query in the other
-language: each glossary term it contains (search/glossary) also matches the
-term's translation, and each other word also matches its spelling in the
-other script (Иванов ↔ Ivanov, search/transliteration.py).
+language: each glossary term it contains (glossary/) also matches the
+term's translation, and each name also matches its spelling in the other
+script (Иванов ↔ Ivanov, search/transliteration.py). A name is a word typed
+with a capital letter: spelling every word in the other script would make
+"patent" find "патент", which is the glossary's work, not the alphabet's.
 
 The query stays a conjunction of its parts, as a typed query is: a part
 is a glossary term or a word, and matches any of its alternatives.
@@ -33,9 +35,15 @@ def part(alternatives):
     return queries[0] if len(queries) == 1 else Or(queries)
 
 
-def expand(query):
+def names_in(typed):
+    """The words of `typed` written with a capital letter, folded."""
+    return {text.fold(word) for word in text.WORD.findall(typed) if word[:1].isupper()}
+
+
+def expand(query, typed=""):
     """The query (cleaned words, search/params.py) with the glossary's
-    translations and the other script's spellings of its parts."""
+    translations of its terms and the other script's spellings of the names
+    in `typed` (what was typed, before cleaning)."""
     from glossary import lookup
 
     words = query.split()
@@ -46,6 +54,7 @@ def expand(query):
         start: (end, entry, language)
         for start, end, entry, language in lookup.find(stems, lookup.entries())
     }
+    names = names_in(typed)
     parts, added, position = [], False, 0
     while position < len(words):
         if position in found:
@@ -55,7 +64,7 @@ def expand(query):
             position = end
         else:
             word = words[position]
-            alternatives = [word, other_script(word)]
+            alternatives = [word, other_script(word) if word in names else None]
             position += 1
         alternatives = [alternative for alternative in alternatives if alternative]
         added = added or len(set(alternatives)) > 1

@@ -200,10 +200,10 @@ def run(params, request):
 
 def searched_query(params):
     """What is looked for: the words typed or, in all languages, those
-    words with the glossary's translations of its terms and names in the
-    other script (search/expansion.py)."""
+    words with the glossary's translations of its terms and the names typed
+    in the other script (search/expansion.py)."""
     if params.all_languages:
-        return expansion.expand(params.query)
+        return expansion.expand(params.query, params.typed)
     return expansion.Expanded(params.query, text.unique_stems(params.query))
 
 

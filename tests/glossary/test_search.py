@@ -87,6 +87,17 @@ def test_names_are_found_in_either_script(client, glossary, pages, language, que
 
 
 @pytest.mark.django_db
+def test_only_names_are_spelled_in_the_other_script(client, glossary, pages, make_page, home_en):
+    make_page("patents-ru", "Патенты", intro="Как получить патент.")
+    make_page("patents-en", "Patents", parent=home_en)
+
+    # "patent" is no name: it finds "патент" only if the glossary says so.
+    response = client.get("/en/search/", {"q": "patent", "all": "1"})
+
+    assert titles(response) == ["Patents"]
+
+
+@pytest.mark.django_db
 def test_without_all_languages_nothing_is_added(client, glossary, pages):
     ru = client.get("/ru/search/", {"q": "интеллектуальная собственность"})
     en = client.get("/en/search/", {"q": "Ivanov"})
