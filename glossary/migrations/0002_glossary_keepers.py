@@ -1,5 +1,6 @@
 """Coordinators (the head office's and each region's) and editors keep
-the glossary; members and translators only read it."""
+the glossary; translators see its terms in the translation editor, members
+where pages mark them."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations

@@ -124,3 +124,17 @@ def test_a_coordinator_marks_terms_on_a_page(staff, library_ru):
 
     assert response.status_code == 302
     assert list(MarkedTerms.objects.get(page=library_ru).terms.all()) == [term]
+
+
+@pytest.mark.django_db
+def test_the_glossary_lists_and_searches_its_terms(staff):
+    GlossaryTermFactory(term_ru="патент", term_en="patent")
+    GlossaryTermFactory(term_ru="лизинг", term_en="leasing")
+    client = AdminClient(staff["moscow"])
+
+    listing = client.get("/admin/snippets/glossary/glossaryterm/")
+    found = client.get("/admin/snippets/glossary/glossaryterm/", {"q": "лизинг"})
+
+    assert listing.status_code == found.status_code == 200
+    assert "патент" in listing.text and "leasing" in listing.text
+    assert "leasing" in found.text and "патент" not in found.text
