@@ -40,6 +40,7 @@ from pathlib import Path
 
 import polib
 from django.apps import apps
+from django.core.management import call_command
 from django.core.management.commands import makemessages
 from django.test.utils import override_settings
 
@@ -158,10 +159,13 @@ def extract(root: Path, domain: str = "django") -> dict:
             _inside(copy),
             override_settings(LOCALE_PATHS=[], MEDIA_ROOT="", STATIC_ROOT=None),
         ):
-            _Extractor().run_from_argv(
-                ["manage.py", "makemessages", "--locale", TRANSLATED_LANGUAGES[0],
-                 "--domain", domain, "--keep-pot", "--verbosity", "0"]
-            )  # fmt: skip
+            call_command(
+                _Extractor(),
+                locale=[TRANSLATED_LANGUAGES[0]],
+                domain=domain,
+                keep_pot=True,
+                verbosity=0,
+            )
         templates = {}
         for pot in sorted(copy.rglob(f"locale/{domain}.pot")):
             relative = pot.parent.relative_to(copy)
