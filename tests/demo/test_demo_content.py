@@ -37,6 +37,12 @@ from library.models import LibraryIndexPage, LibraryItemPage, ReadCount
 from notifications.models import DigestSent, Follow, Notification
 from rusmeco_events.models import EventPage
 
+# Every page of the demo speaks the language of its address (run here, on this
+# module's demo site, rather than on a second one).
+from tests.demo.page_languages import (  # noqa: F401
+    test_every_page_speaks_the_language_of_its_address,
+)
+
 # --------------------
 # `load_demo_content` builds a complete bilingual site, and running it again changes nothing.
 

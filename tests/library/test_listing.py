@@ -15,7 +15,7 @@ from tests.factories import ArticlePageFactory, CaseStudyPageFactory, translate
 
 
 def titles(html):
-    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', html)
+    return re.findall(r'<h3><a href="[^"]+"[^>]*>([^<]+)</a></h3>', html)
 
 
 def theme_count(html, name):
