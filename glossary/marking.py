@@ -99,8 +99,15 @@ class Marker(HTMLParser):
         self.out.append(data[position:])
 
 
-def mark(html, entries, language):
-    """`html` (safe, rendered) with the first use of each of `entries` marked."""
+def mark(html, entries, language, already_marked=None):
+    """`html` (safe, rendered) with the first use of each of `entries` marked.
+
+    `already_marked`, a set of term ids, carries the terms marked in an
+    earlier part of the same page (an event's programme, then its report):
+    each term is marked once a page, so each tip's id is unique; the terms
+    marked here are added to it."""
+    if already_marked is not None:
+        entries = [entry for entry in entries if entry.pk not in already_marked]
     if not entries:
         return html
     marker = Marker(entries, language)
@@ -108,4 +115,6 @@ def mark(html, entries, language):
     marker.close()
     if marker.rawdata:  # an unfinished tag at the very end
         marker.out.append(marker.rawdata)
+    if already_marked is not None:
+        already_marked.update(entry.pk for entry in entries if entry not in marker.waiting)
     return mark_safe("".join(marker.out))  # noqa: S308 (the body was safe; what is added is escaped)

@@ -15,7 +15,11 @@ class GlossaryMarksNode(template.Node):
         page = self.page.resolve(context)
         if page is None or not getattr(page, "translation_key", None):
             return html
-        return marking.mark(html, lookup.marked_for(page), page.locale.language_code)
+        # Shared by every {% glossary_marks %} of the page's template.
+        already_marked = context.render_context.setdefault("glossary_marked_terms", set())
+        return marking.mark(
+            html, lookup.marked_for(page), page.locale.language_code, already_marked
+        )
 
 
 @register.tag

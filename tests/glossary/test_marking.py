@@ -5,8 +5,16 @@ import re
 
 import pytest
 
+from community.models import RegionIndexPage, RegionPage
 from glossary.models import MarkedTerms
-from tests.factories import CaseStudyPageFactory, GlossaryTermFactory, translate
+from home.demo import child_page
+from tests.factories import (
+    CaseStudyPageFactory,
+    EventPageFactory,
+    GlossaryTermFactory,
+    NewsPageFactory,
+    translate,
+)
 from tests.helpers import content_security_policy, inline_code, queries_on_table, warm_queries
 
 SITUATION = (
@@ -116,3 +124,36 @@ def test_a_changed_choice_shows_at_once(client, case_study, terms):
     marked.save()
 
     assert len(marked_terms(client.get(case_study.url).text)) == 1
+
+
+def mark_on(page, *terms):
+    marked = MarkedTerms.objects.create(page=page)
+    marked.terms.set(terms)
+    marked.save()
+
+
+@pytest.mark.django_db
+def test_news_and_events_mark_terms_too_once_a_page(client, home_ru, regions, calendar_ru, terms):
+    regions_index = child_page(home_ru, RegionIndexPage, "regions", title="Регионы")
+    moscow = child_page(
+        regions_index, RegionPage, "moscow", title="Москва", region=regions["moscow"]
+    )
+    news = NewsPageFactory(parent=moscow, body=[("paragraph", SITUATION)])
+    # The programme and the report both use the term: the programme marks it,
+    # the report does not again (each tip's id stays unique on the page).
+    event = EventPageFactory(
+        parent=calendar_ru,
+        body=[("paragraph", "<p>Поговорим про интеллектуальную собственность.</p>")],
+        report_body=[("paragraph", "<p>Об интеллектуальной собственности и патентах.</p>")],
+    )
+    mark_on(news, terms["ip"])
+    mark_on(event, terms["ip"], terms["patent"])
+
+    ip, patent = f"glossary-tip-{terms['ip'].pk}", f"glossary-tip-{terms['patent'].pk}"
+    news_html = client.get(news.url).text
+    assert marked_terms(news_html) == [ip]
+    assert "css/glossary" in news_html and "js/glossary" in news_html
+    event_html = client.get(event.url).text
+    assert marked_terms(event_html) == [ip, patent]
+    assert event_html.count(f'id="{ip}"') == 1
+    assert f'aria-describedby="{patent}">патентах<span' in event_html
