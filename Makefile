@@ -15,7 +15,7 @@ PORT   ?= 8000
 # the servers are built once); the slowest tests are listed at the end.
 TEST_WORKERS ?= auto
 
-.PHONY: run test install install-dev setup messages lint format check browser nginx \
+.PHONY: run test install install-dev setup messages lint format check browser gettext nginx \
 	varnish production deploy-check bench clean
 
 $(PY):
@@ -57,6 +57,14 @@ browser:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
+# check_catalogues extracts the interface strings with GNU gettext's xgettext
+# (as Django's makemessages does); install it when it is missing.
+gettext:
+	@command -v xgettext >/dev/null 2>&1 || { \
+		echo "Installing Debian's gettext package for the catalogue check"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext; }
+
 # nginx in front of gunicorn (deploy/nginx.conf): `make production` and its
 # test need Debian's nginx; install it when it is missing.
 nginx:
@@ -97,7 +105,7 @@ deploy-check: install
 	WAGTAILADMIN_BASE_URL=https://portal.rusmeco.example \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
-test: install-dev browser nginx varnish
+test: install-dev browser gettext nginx varnish
 	$(PY) manage.py compile_catalogues --settings=portal.settings.test
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=25 $(PYTEST_ARGS)
 
@@ -109,9 +117,11 @@ format: install-dev
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-check: install-dev
+# check_catalogues: every interface string has its Russian translation.
+check: install-dev gettext
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check_catalogues
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 media

@@ -95,7 +95,7 @@ def newest_posts(locale_id, limit):
                 title=post.title,
                 url=index.post_url(post),
                 kind=_("Blog post"),
-                details=[_author_name(post)],
+                authors=[_author_name(post)],
             )
             for post in posts
         ],

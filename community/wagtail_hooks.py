@@ -115,9 +115,9 @@ def regional_news(locale_id, limit):
                 kind=_("News item"),
                 details=[
                     *([item.region.name] if item.region else []),
-                    *([item.author] if item.author else []),
                     reads_label(item.reads),
                 ],
+                authors=[item.author] if item.author else [],
             )
             for item in news
         ],

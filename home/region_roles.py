@@ -33,6 +33,13 @@ COORDINATOR_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("wagtail_localize", "submit_translation"),
     ("home", "change_topic"),
+    # They keep the community's glossary with the other coordinators.
+    ("glossary", "add_glossaryterm"),
+    ("glossary", "change_glossaryterm"),
+    ("glossary", "delete_glossaryterm"),
+    ("glossary", "add_markedterms"),
+    ("glossary", "change_markedterms"),
+    ("glossary", "delete_markedterms"),
 ]
 # In its own collection a region's coordinators add, replace and choose
 # images and documents; in the shared one they only choose.

@@ -41,8 +41,10 @@ class WhatsNewEntry:
     title: str
     url: str
     kind: str
-    # Short facts in the visitor's language: author, "21 reads" ...
+    # Short facts in the visitor's language: "21 reads" ...
     details: list = field(default_factory=list)
+    # Who wrote it, as they wrote their names (content, shown as such).
+    authors: list = field(default_factory=list)
 
     @property
     def day(self):

@@ -50,8 +50,8 @@ def newest_library_items(locale_id, limit):
                 title=item.title,
                 url=item.url,
                 kind=item.get_item_type_display(),
+                authors=[item.authors] if item.authors else [],
                 details=[
-                    *([item.authors] if item.authors else []),
                     reads_label(item.reads),
                     comments_label(item.comments),
                 ],

@@ -3,6 +3,7 @@ and a link, for the ones whose target they may still see."""
 
 from dataclasses import dataclass
 
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from notifications.events import EVENT_TYPES
@@ -16,17 +17,22 @@ class Item:
     text: str
     url: str
     full_url: str
+    # The sentence for a page: the member's name and the title (content, in
+    # the language they were written in) marked as such (data-content).
+    html: str = ""
 
     @property
     def unread(self):
         return self.notification.read_at is None
 
 
-def actor_name(actor, reader):
+def actor_name(actor, reader, html=False):
     """The actor's name when `reader` may see their profile, else "A member"."""
     profile = getattr(actor, "profile", None) if actor is not None else None
     if profile is None or not profile.is_visible_to(reader):
         return _("A member")
+    if html:
+        return format_html("<span data-content>{}</span>", profile.display_name)
     return profile.display_name
 
 
@@ -50,7 +56,13 @@ def describe(notifications, reader):
             title=where.title,
             count=notification.count,
         )
-        items.append(Item(notification, text, where.url, where.full_url))
+        html = format_html(
+            str(event.sentence),
+            actor=actor_name(notification.actor, reader, html=True),
+            title=format_html("<span data-content>{}</span>", where.title),
+            count=notification.count,
+        )
+        items.append(Item(notification, text, where.url, where.full_url, html))
     return items
 
 

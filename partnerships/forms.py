@@ -25,6 +25,8 @@ class ListingForm(forms.Form):
         queryset=None,
         empty_label=None,
         error_messages={"invalid_choice": _("Choose one of the companies you manage.")},
+        # The companies' names, as their members wrote them (content).
+        widget=forms.Select(attrs={"data-content": True}),
     )
     listing_type = forms.ChoiceField(label=_("Type"), choices=ListingType.choices)
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)

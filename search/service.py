@@ -33,7 +33,7 @@ from wagtail.models import Locale, Page
 
 from home.querysets import every_page
 from home.terms import terms_of_language
-from search import sources, text
+from search import expansion, sources, text
 from search.facets import model_label
 from search.models import SearchFacet
 from search.params import FACETS
@@ -169,10 +169,11 @@ def run(params, request):
     base = searched_pages(codes)
     pages = with_facets(base, params.facets).select_related("locale", "search_record")
     try:
-        results = pages.search(params.query, operator="and")
+        searched = searched_query(params)
+        results = pages.search(searched.query, operator=operator_for(searched.query))
         terms = terms_of_language()
-        counts, total = facet_counts(results, base, params)
-        others = other_results(params, codes)
+        counts, total = facet_counts(results, base, params, searched.query)
+        others = other_results(params, codes, searched.query)
         chosen = params.facets.get("type")
         parts = [] if chosen in sources.BY_TYPE else [(results, total)]
         for source, found, count in others:
@@ -184,7 +185,7 @@ def run(params, request):
         outcome.count = len(chain)
         paginator = ResultsPaginator(chain, RESULTS_PER_PAGE, outcome.count)
         outcome.results = paginator.get_page(params.page)
-        query_stems = text.unique_stems(params.query)
+        query_stems = searched.stems
         outcome.items = result_items(outcome.results.object_list, request, terms, query_stems)
         outcome.facets = facet_groups(counts or {}, params, terms)
         if outcome.results.number == 1:
@@ -197,7 +198,22 @@ def run(params, request):
     return outcome
 
 
-def other_results(params, codes):
+def searched_query(params):
+    """What is looked for: the words typed or, in all languages, those
+    words with the glossary's translations of its terms and the names typed
+    in the other script (search/expansion.py)."""
+    if params.all_languages:
+        return expansion.expand(params.query, params.typed)
+    return expansion.Expanded(params.query, text.unique_stems(params.query))
+
+
+def operator_for(query):
+    # The operator joins the words of a query typed as a string; an
+    # expanded query says how its parts combine.
+    return "and" if isinstance(query, str) else None
+
+
+def other_results(params, codes, query):
     """[(source, results, count)] of forum topics and blog posts
     (search/sources.py). They carry no theme, region or year, so a search
     narrowed by one of those finds none of them."""
@@ -205,7 +221,7 @@ def other_results(params, codes):
         return []
     backend, found = get_search_backend(), []
     for source in sources.SOURCES:
-        results = backend.search(params.query, source.searchable(codes), operator="and")
+        results = backend.search(query, source.searchable(codes), operator=operator_for(query))
         found.append((source, results, results.count()))
     return found
 
@@ -270,7 +286,7 @@ def result_item(page, request, terms, query_stems):
     )
 
 
-def facet_counts(results, base, params):
+def facet_counts(results, base, params, query):
     """{facet: {value: count}} for the facets, with counts that combine the
     query with the other active facets: an active facet is counted as if
     its own choice were not made, so its other values stay reachable. None
@@ -285,7 +301,7 @@ def facet_counts(results, base, params):
     total = sum(counts.get("type", {}).values())
     for name in params.facets:
         others = {key: value for key, value in params.facets.items() if key != name}
-        without = with_facets(base, others).search(params.query, operator="and")
+        without = with_facets(base, others).search(query, operator=operator_for(query))
         counts[name] = without.facet_counts().get(name, {})
     return counts, total
 

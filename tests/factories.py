@@ -671,3 +671,16 @@ class AssessmentResultFactory(DjangoModelFactory):
     scores = factory.LazyAttribute(
         lambda result: {child.id: result.score for child in result.assessment.dimensions}
     )
+
+
+# --- glossary ----------------------------------------------------------------
+
+
+class GlossaryTermFactory(DjangoModelFactory):
+    """A pair of terms of the community's glossary (glossary/models.py)."""
+
+    class Meta:
+        model = "glossary.GlossaryTerm"
+
+    term_ru = factory.Sequence(lambda number: f"термин {number}")
+    term_en = factory.Sequence(lambda number: f"term {number}")

@@ -88,6 +88,9 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     # Forums: boards (pages) and the topics and posts members write on them.
     "forums",
+    # The community's glossary of Russian and English terms: search in all
+    # languages, marked terms on pages, translators' hints.
+    "glossary",
     # Partnership brokerage: companies' offers and requests, reviewed by
     # their region's coordinators, matched, answered and introduced.
     "partnerships",
@@ -505,15 +508,16 @@ LOGGING["loggers"].update(
 # translator: DeepL when DEEPL_API_KEY is set (wagtail-localize sends keys
 # ending in ":fx" to DeepL's free API by itself), else the LibreTranslate
 # server at LIBRETRANSLATE_URL. With neither, the setting stays undefined and
-# wagtail-localize shows no such button.
+# wagtail-localize shows no such button. Both keep to the community's
+# glossary (glossary/machine.py).
 if os.environ.get("DEEPL_API_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "CLASS": "glossary.machine.GlossaryDeepLTranslator",
         "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
     }
 elif os.environ.get("LIBRETRANSLATE_URL"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "CLASS": "glossary.machine.GlossaryLibreTranslator",
         "OPTIONS": {
             # The translator appends "/translate" to the URL itself.
             "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"].rstrip("/"),

@@ -7,7 +7,9 @@
  *
  * Keyboard: Down/Up move through the suggestions, Enter opens the chosen
  * one (or submits the search when none is chosen), Escape closes the list.
- * The input follows the WAI-ARIA combobox pattern.
+ * The input follows the WAI-ARIA combobox pattern; a polite status tells
+ * screen readers how many suggestions appeared, in the words of the input's
+ * data-autocomplete-found ("… {count} …", translated in the template).
  */
 (function () {
     "use strict";
@@ -44,12 +46,25 @@
         input.setAttribute("aria-controls", list.id);
         input.setAttribute("autocomplete", "off");
 
+        var found = input.dataset.autocompleteFound;
+        var status = null;
+        if (found) {
+            status = document.createElement("p");
+            status.className = "visually-hidden";
+            status.setAttribute("role", "status");
+            host.appendChild(status);
+        }
+        function announce(count) {
+            if (status) status.textContent = count ? found.replace("{count}", count) : "";
+        }
+
         var items = [];
         var active = -1;
         var timer = null;
         var request = 0;
 
         function close() {
+            announce(0);
             list.hidden = true;
             input.setAttribute("aria-expanded", "false");
             input.removeAttribute("aria-activedescendant");
@@ -84,6 +99,7 @@
             if (items.length) {
                 list.hidden = false;
                 input.setAttribute("aria-expanded", "true");
+                announce(items.length);
             } else {
                 close();
             }

@@ -40,6 +40,12 @@ from library.models import CaseStudyPage, LibraryIndexPage, LibraryItemPage, Rea
 from notifications.models import DigestSent, Follow, Notification
 from rusmeco_events.models import EventPage
 
+# Every page of the demo speaks the language of its address (run here, on this
+# module's demo site, rather than on a second one).
+from tests.demo.page_languages import (  # noqa: F401
+    test_every_page_speaks_the_language_of_its_address,
+)
+
 # --------------------
 # `load_demo_content` builds a complete bilingual site, and running it again changes nothing.
 
@@ -723,3 +729,36 @@ def test_demo_partnership_contacts(demo, client):
     load_contacts(io.StringIO())
     call_command("load_demo_content", stdout=io.StringIO())
     assert Interest.objects.count() == 6
+
+
+def test_demo_glossary(demo, client):
+    from glossary.demo_content import CASE_STUDY, load_glossary
+    from glossary.models import GlossaryTerm, MarkedTerms
+
+    assert "Glossary: 15 terms." in demo
+    assert GlossaryTerm.objects.count() == 15
+    marked = MarkedTerms.objects.get(page__slug=CASE_STUDY)
+    assert marked.terms.count() == 3
+    # The case study shows the marked terms' translations, in both languages.
+    for language, term in (
+        ("ru", "intellectual property"),
+        ("en", "интеллектуальная собственность"),
+    ):
+        html = client.get(f"/{language}/library/{CASE_STUDY}/").text
+        assert html.count('class="glossary-term" tabindex="0"') == 3
+        assert 'role="tooltip"' in html and term in html
+
+    # The README's query: "опытная партия" in all languages finds the English
+    # grant article ("pilot batch") through the glossary alone.
+    def english_results():
+        response = client.get("/ru/search/", {"q": "опытная партия", "all": "1"})
+        return [item for item in response.context["outcome"].items if item.language == "en"]
+
+    assert english_results()
+    GlossaryTerm.objects.filter(term_ru="опытная партия").delete()
+    assert not english_results()
+
+    load_glossary(io.StringIO())
+    call_command("load_demo_content", stdout=io.StringIO())
+    assert GlossaryTerm.objects.count() == 15
+    assert MarkedTerms.objects.count() == 1

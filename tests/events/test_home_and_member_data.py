@@ -129,7 +129,7 @@ def test_whats_new_on_the_home_page_lists_event_reports(client, calendar_ru, cal
     section = html[html.index('class="home-section whats-new"') :]
     section = section[: section.index("</section>")]
 
-    assert f'href="{reported.url}#report">Первая встреча</a>' in section
+    assert f'href="{reported.url}#report" data-content>Первая встреча</a>' in section
     assert "Отчёт о мероприятии" in section
     assert "Встреча без отчёта" not in section and "Черновик отчёта" not in section
     assert 'href="/ru/events/">Все мероприятия</a>' in section

@@ -44,7 +44,7 @@ def test_heading_quote_and_paragraph_render():
         ]
     )
 
-    assert '<h3 class="block-heading">Итоги</h3>' in html
+    assert '<h3 class="block-heading" data-content>Итоги</h3>' in html
     assert "<b>важный</b>" in html
     assert "<blockquote><p>Доверие</p></blockquote>" in html
     assert "— Участник" in html
@@ -99,7 +99,7 @@ def test_embed_block_uses_the_stored_embed_without_network():
 
     html = render([{"type": "embed", "value": url}])
 
-    assert '<div class="block-embed">' in html
+    assert '<div class="block-embed" data-content>' in html
     assert '<iframe src="https://example.org/e"></iframe>' in html
 
 

@@ -23,8 +23,8 @@ from tests.factories import StaffFactory
 from tests.helpers import run_python
 
 TRANSLATOR_VARIABLES = ("DEEPL_API_KEY", "LIBRETRANSLATE_URL", "LIBRETRANSLATE_API_KEY")
-DEEPL = "wagtail_localize.machine_translators.deepl.DeepLTranslator"
-LIBRETRANSLATE = "wagtail_localize.machine_translators.libretranslate.LibreTranslator"
+DEEPL = "glossary.machine.GlossaryDeepLTranslator"
+LIBRETRANSLATE = "glossary.machine.GlossaryLibreTranslator"
 FAKE = "tests.home.fake_translator.PrefixTranslator"
 
 

@@ -15,7 +15,7 @@ from tests.factories import ArticlePageFactory, CaseStudyPageFactory, translate
 
 
 def titles(html):
-    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', html)
+    return re.findall(r'<h3><a href="[^"]+"[^>]*>([^<]+)</a></h3>', html)
 
 
 def theme_count(html, name):
@@ -228,7 +228,7 @@ def test_items_past_their_expiry_date_are_neither_listed_nor_counted(
 
 
 def item_count(html):
-    match = re.search(r'<p class="result-count" role="status">(\d+) ', html)
+    match = re.search(r'<p class="result-count" role="status"[^>]*>(\d+) ', html)
     return int(match.group(1)) if match else None
 
 

@@ -39,7 +39,7 @@ def sentences(html):
     page = BeautifulSoup(html, "html.parser")
     return [
         (
-            li.select_one(".notification-open").get_text(strip=True),
+            " ".join(li.select_one(".notification-open").get_text().split()),
             "notification-unread" in (li.get("class") or []),
         )
         for li in page.select(".notification-list li")

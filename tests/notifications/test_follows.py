@@ -370,7 +370,7 @@ def test_the_settings_list_what_i_follow_with_unfollow_buttons(
     page = BeautifulSoup(client.get(SETTINGS_EN).text, "html.parser")
     groups = {
         group.select_one("h3").get_text(strip=True): [
-            li.contents[0].strip() for li in group.select("li")
+            li.select_one("[data-content]").get_text(strip=True) for li in group.select("li")
         ]
         for group in page.select(".follow-group")
     }

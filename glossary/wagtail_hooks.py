@@ -1,0 +1,31 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from glossary.models import GlossaryTerm, MarkedTerms
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "doc-full"
+    menu_label = _("Terms")
+    list_display = ["term_ru", "term_en"]
+    search_fields = ["term_ru", "term_en"]
+    ordering = ["term_ru"]
+
+
+class MarkedTermsViewSet(SnippetViewSet):
+    model = MarkedTerms
+    icon = "doc-full"
+    menu_label = _("Terms marked on pages")
+    list_display = ["page"]
+
+
+class GlossaryViewSetGroup(SnippetViewSetGroup):
+    items = (GlossaryTermViewSet, MarkedTermsViewSet)
+    menu_icon = "doc-full"
+    menu_label = _("Glossary")
+    menu_name = "glossary"
+
+
+register_snippet(GlossaryViewSetGroup)
