@@ -16,6 +16,7 @@ from wagtail.models import Site
 from community.models import NewsPage, RegionIndexPage, RegionPage
 from home.demo import child_page, demo_loader, translate
 from home.models import Region
+from library.demo_content import demo_image
 
 
 def rich(text):
@@ -167,6 +168,119 @@ REGIONS = [
 ]
 
 
+# More of each news item's story, after its first paragraph: (kind, Russian,
+# English or None[, attribution in Russian, in English]).
+MORE_NEWS = {
+    "kick-off-zelenograd": [
+        ("heading", "Что обсуждали", "What was discussed"),
+        (
+            "paragraph",
+            "Патентный поверенный рассказал, как защитить разработку до первой выставки, а "
+            "две компании поделились своими историями.",
+            "A patent attorney explained how to protect a development before its first trade "
+            "fair, and two companies shared their stories.",
+        ),
+        (
+            "quote",
+            "Впервые мы говорили о своих трудностях с людьми, которые понимают их с полуслова.",
+            "For the first time we talked about our difficulties with people who understood "
+            "them at once.",
+            "Участница встречи, директор приборостроительной компании",
+            "A participant, managing director of an instrument maker",
+        ),
+        (
+            "paragraph",
+            "Следующая встреча московского центра будет посвящена маркетингу инноваций.",
+            "The Moscow centre's next meeting will be about marketing innovation.",
+        ),
+    ],
+    "mentoring-programme": [
+        ("heading", "Как устроена программа", None),
+        (
+            "paragraph",
+            "Наставник работает с одной-двумя компаниями полгода: встреча раз в месяц и "
+            "переписка между встречами.",
+            None,
+        ),
+        (
+            "paragraph",
+            "Наставники — участники сообщества, которые уже вывели продукт на рынок или "
+            "привлекли инвестиции.",
+            None,
+        ),
+    ],
+    "kick-off-spb": [
+        ("heading", "Кейсы участников", "The members' cases"),
+        (
+            "paragraph",
+            "Три компании рассказали, как выводили новые продукты на рынок и что им мешало.",
+            "Three companies told how they brought new products to market and what got in "
+            "their way.",
+        ),
+        (
+            "paragraph",
+            "Больше всего вопросов вызвали управление качеством и совместная работа над знаниями.",
+            "Quality management and working together on knowledge raised the most questions.",
+        ),
+    ],
+    "export-seminar": [
+        ("heading", "Программа семинара", None),
+        (
+            "paragraph",
+            "Как найти первого заказчика за рубежом, подготовить договор и получать оплату в "
+            "валюте.",
+            None,
+        ),
+        ("paragraph", "Участие бесплатное для участников сообщества; мест немного.", None),
+    ],
+    "kick-off-ekaterinburg": [
+        ("heading", "Главные темы", None),
+        (
+            "paragraph",
+            "Патентный поверенный Ирина Соколова рассказала, чем патент отличается от ноу-хау.",
+            None,
+        ),
+        (
+            "paragraph",
+            "Директор технологической компании Олег Мартынов поделился опытом лицензирования.",
+            None,
+        ),
+    ],
+    "ural-innovation-award": [
+        ("heading", "Кто может участвовать", None),
+        (
+            "paragraph",
+            "Малые и средние компании Урала, которые вывели новый продукт на рынок за последние "
+            "два года.",
+            None,
+        ),
+        ("paragraph", "Заявки принимает уральский региональный центр до конца квартала.", None),
+    ],
+}
+
+
+def more_news(slug):
+    blocks = []
+    for kind, ru, *rest in MORE_NEWS.get(slug, []):
+        if kind == "heading":
+            blocks.append(("heading", {"text": ru, "level": "h2"}))
+        elif kind == "quote":
+            blocks.append(("quote", {"text": ru, "attribution": rest[1]}))
+        else:
+            blocks.append(("paragraph", rich(ru)))
+    return blocks
+
+
+def more_news_english(slug):
+    strings = {}
+    for _kind, ru, en, *attribution in MORE_NEWS.get(slug, []):
+        if en:
+            strings[ru] = en
+        if attribution and attribution[1]:
+            strings[attribution[0]] = attribution[1]
+    return strings
+
+
 def news_fields(item):
     if "date" in item:
         date = datetime.date(*item["date"])
@@ -177,7 +291,8 @@ def news_fields(item):
         "date": date,
         "author": item["author"],
         "summary": item["summary"],
-        "body": paragraph(item["body"]),
+        "body": paragraph(item["body"]) + more_news(item["slug"]),
+        "lead_image": demo_image(len(item["slug"]) % 5),
     }
 
 
@@ -185,10 +300,10 @@ def load_news(region_page, item):
     news = child_page(region_page, NewsPage, item["slug"], **news_fields(item))
     if item["en"] is None:
         return
-    translate(news, "en", item["en"])
+    translate(news, "en", {**item["en"], **more_news_english(item["slug"])})
     changed = item.get("changed_after_translation")
     if changed and news.body[0].value.source != rich(changed):
-        news.body = paragraph(changed)
+        news.body = paragraph(changed) + more_news(item["slug"])
         news.save_revision().publish()
 
 

@@ -9,13 +9,14 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.models import GroupApprovalTask
 
-        from home import access, front_cache, navigation, terms, workflow_mail, workflows
+        from home import access, freshness, front_cache, navigation, terms, workflow_mail, workflows
         from home.self_approval import forbid_self_approval
         from portal import page_cache
 
         access.connect_signals()
         navigation.connect_signals()
         front_cache.connect_signals()
+        freshness.connect_signals()
         terms.connect_signals()
         workflows.connect_signals()
         # Anonymous visitors' cached pages: dropped by any change they show.

@@ -220,6 +220,73 @@ KICK_OFFS = [
     },
 ]
 
+# What each report tells after its first paragraph, besides its paragraphs:
+# a heading, one more paragraph where there were only two, and a quotation
+# from a participant, each (Russian, English).
+REPORT_EXTRAS = {
+    "kick-off-zelenograd": {
+        "heading": ("Итоги исследования и следующие шаги", "Research findings and next steps"),
+        "quote": (
+            "Мы пришли за контактами, а ушли с планом на полгода.",
+            "We came for contacts and left with a plan for six months.",
+            "Участник встречи, директор компании-разработчика датчиков",
+            "A participant, managing director of a sensor developer",
+        ),
+    },
+    "kick-off-st-petersburg": {
+        "heading": ("Темы на ближайшие месяцы", "Themes for the coming months"),
+        "paragraph": (
+            "Встреча закончилась ужином, за которым участники договорились о первых "
+            "совместных визитах на предприятия друг друга.",
+            "The meeting ended with a dinner at which participants agreed on their first "
+            "visits to each other's companies.",
+        ),
+        "quote": (
+            "Оказалось, что у конкурентов те же трудности, и решать их вместе проще.",
+            "It turned out that competitors have the same difficulties, and they are easier "
+            "to solve together.",
+            "Участница встречи, руководитель IT-компании",
+            "A participant, head of an IT company",
+        ),
+    },
+    "kick-off-ekaterinburg": {
+        "heading": ("Что обсуждали", "What was discussed"),
+        "paragraph": (
+            "Ирина Соколова показала, как читать формулу изобретения, а Олег Мартынов "
+            "рассказал, как его компания лицензирует разработки партнёрам.",
+            "Irina Sokolova showed how to read patent claims, and Oleg Martynov told how "
+            "his company licenses its developments to partners.",
+        ),
+        "quote": (
+            "Интеллектуальная собственность — это не бумаги, а деньги, которые вы можете не "
+            "получить.",
+            "Intellectual property is not paperwork; it is money you may fail to earn.",
+            "Олег Мартынов",
+            "Oleg Martynov",
+        ),
+    },
+}
+
+
+def report_body(event):
+    """The report's blocks in Russian, and {Russian: English} of its texts."""
+    extras = REPORT_EXTRAS.get(event["slug"], {})
+    paragraphs = list(event["report"])
+    if "paragraph" in extras:
+        paragraphs.append(extras["paragraph"])
+    blocks = [("paragraph", f"<p>{paragraphs[0][0]}</p>")]
+    strings = dict(paragraphs)
+    if "heading" in extras:
+        blocks.append(("heading", {"text": extras["heading"][0], "level": "h3"}))
+        strings[extras["heading"][0]] = extras["heading"][1]
+    blocks += [("paragraph", f"<p>{ru}</p>") for ru, _ in paragraphs[1:]]
+    if "quote" in extras:
+        text_ru, text_en, who_ru, who_en = extras["quote"]
+        blocks.append(("quote", {"text": text_ru, "attribution": who_ru}))
+        strings.update({text_ru: text_en, who_ru: who_en})
+    return blocks, strings
+
+
 # The programme of the coming months (days from today, local start hour).
 UPCOMING = [
     {
@@ -510,6 +577,7 @@ def load_kick_off(calendar, event):
     programme = text_document(
         f"Программа: {title_ru}", event["slug"], event["programme"], collection
     )
+    report, report_strings = report_body(event)
     page = child_page(
         calendar,
         EventPage,
@@ -528,7 +596,7 @@ def load_kick_off(calendar, event):
             ("speaker", {"name": name[0], "role": role[0], "about": ""})
             for name, role in event.get("speakers", [])
         ],
-        report_body=[("paragraph", f"<p>{ru}</p>") for ru, _ in event["report"]],
+        report_body=report,
         report_gallery=[
             (
                 "photo",
@@ -546,7 +614,7 @@ def load_kick_off(calendar, event):
     )
     strings = {
         **english(event),
-        **dict(event["report"]),
+        **report_strings,
         "Иллюстрация к отчёту о встрече": "Illustration for the meeting report",
         "Абстрактная иллюстрация в цветах RUSMECO": "An abstract illustration in RUSMECO colours",
         "Программа встречи": "Programme of the meeting (in Russian)",

@@ -8,7 +8,7 @@ from django.utils import translation
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
-from home import navigation
+from home import freshness, navigation
 from home.access import may_use_admin
 from home.caching import PAGES, cached
 from home.sections import home_sections
@@ -67,20 +67,58 @@ def language_links(context):
     return {"language": language, "links": links}
 
 
+@register.inclusion_tag("includes/translation_notice.html", takes_context=True)
+def translation_notice(context):
+    """A notice on a translated page whose original was published after the
+    translation was last synced (home/freshness.py): when, and a link to
+    the original. Nothing for an original, an untranslated page or a
+    translation in step with its original."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or not isinstance(page, Page) or not page.pk:
+        return {}
+    versions = _versions(request, page)
+    if versions["out_of_date"] is None:
+        return {}
+    language, published_at = versions["out_of_date"]
+    return {
+        "original": freshness.ORIGINALS.get(language, language),
+        "original_language": language,
+        "original_url": versions["links"][language][1],
+        "updated": published_at,
+    }
+
+
 def _translations(request, page):
     """{language code: (page id, URL)} of the live translations of `page`,
-    itself included: from the cache until pages change, so a warm page
-    pays no query for its language switcher."""
+    itself included."""
+    return _versions(request, page)["links"]
+
+
+def _versions(request, page):
+    """The live language versions of `page` (`links`: {language code:
+    (page id, URL)}, itself included) and whether it lags behind its
+    original (`out_of_date`: see home/freshness.py): from the cache until
+    pages change, so a warm page pays no query for its language switcher
+    and the notice, and a cold one a single query for both."""
     site = Site.find_for_request(request)
 
     def build():
+        versions = list(
+            freshness.with_sync_dates(
+                page.get_translations(inclusive=True).live().select_related("locale"), page
+            )
+        )
         return {
-            translated.locale.language_code: (translated.pk, translated.get_url(request))
-            for translated in page.get_translations(inclusive=True).live().select_related("locale")
+            "links": {
+                version.locale.language_code: (version.pk, version.get_url(request))
+                for version in versions
+            },
+            "out_of_date": freshness.out_of_date_since(page, versions),
         }
 
     return cached(
-        f"language-links:{page.pk}:{site.pk if site else 0}",
+        f"page-versions:{page.pk}:{site.pk if site else 0}",
         build,
         PAGES,
         timeout=TRANSLATIONS_SECONDS,

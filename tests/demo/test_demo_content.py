@@ -6,17 +6,20 @@ changes nothing."""
 
 import datetime
 import io
+import json
+import re
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django_comments_xtd.models import XtdComment
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
+from wagtail.models import Locale, Page, PageLogEntry, Revision, WorkflowState
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from community.demo_content import MEMBER_PASSWORD
@@ -33,7 +36,7 @@ from forums.demo_content import load_forums
 from forums.models import BoardPage, ForumIndexPage, Like, Post
 from forums.models import Topic as ForumTopic
 from home.models import FormField, Region, SiteSettings, Topic
-from library.models import LibraryIndexPage, LibraryItemPage, ReadCount
+from library.models import CaseStudyPage, LibraryIndexPage, LibraryItemPage, ReadCount
 from notifications.models import DigestSent, Follow, Notification
 from rusmeco_events.models import EventPage
 
@@ -163,10 +166,110 @@ def has_threads_and_read_counts():
     assert ReadCount.objects.filter(total__gt=0).count() >= 12
 
 
+CYRILLIC = re.compile("[А-Яа-яЁё]")
+
+
+def blocks_of(item):
+    """Every block of a library item's story: the four parts of a case study,
+    or an article's body."""
+    if isinstance(item, CaseStudyPage):
+        return [block for _heading, stream in item.sections for block in stream]
+    return list(item.body)
+
+
+def documents_of(item):
+    if isinstance(item, CaseStudyPage):
+        return [block.value["document"] for block in item.documents]
+    return [block.value["document"] for block in item.body if block.block_type == "document"]
+
+
+def test_every_demo_library_item_tells_its_story_in_both_languages(demo):
+    items = LibraryItemPage.objects.live().specific().select_related("locale")
+    charts = 0
+    for item in items:
+        blocks = blocks_of(item)
+        paragraphs = [block for block in blocks if block.block_type == "paragraph"]
+        assert len(paragraphs) >= 3, item.slug
+        assert any(block.block_type == "heading" for block in blocks), item.slug
+        assert any(block.block_type == "quote" for block in blocks), item.slug
+        assert item.lead_image_id is not None, item.slug  # a picture on every card
+        assert documents_of(item), item.slug
+        assert item.region_id is not None and item.topics.exists(), item.slug
+        for block in blocks:
+            if block.block_type == "image":
+                assert block.value["alt_text"] and block.value["caption"], item.slug
+                charts += item.locale.language_code == "ru"
+        if item.locale.language_code == "en":
+            # Translated throughout: no Russian left in the English story.
+            text = json.dumps(
+                item.body.get_prep_value()
+                if hasattr(item, "body")
+                else [stream.get_prep_value() for _heading, stream in item.sections],
+                ensure_ascii=False,
+            )
+            assert not CYRILLIC.search(text), (item.slug, CYRILLIC.search(text))
+            assert not CYRILLIC.search(item.title + item.summary), item.slug
+    assert charts >= 4
+    digest = documents_of(items.get(slug="zelenograd-patent", locale__language_code="ru"))[0]
+    with digest.file.open() as file:
+        text = file.read().decode("utf-8")
+    assert "Шаг за шагом" in text and "Step by step" in text
+
+
+def test_a_demo_case_study_shows_its_story_chart_quote_and_document(demo, client):
+    english = client.get("/en/library/zelenograd-patent/").text
+    russian = client.get("/ru/library/zelenograd-patent/").text
+
+    assert "<h3" in english and "Step by step" in english
+    assert "Andrei Belov, managing director of Microsensor Ltd" in english
+    assert 'alt="Bar chart: sales grow from 120 to 380 sensors a quarter' in english
+    assert "Digest of the item (text, in Russian and English)" in english
+    assert "Шаг за шагом" in russian and "Андрей Белов" in russian
+    assert 'alt="Столбчатая диаграмма: продажи растут' in russian
+
+
+def test_demo_news_and_event_reports_have_substance(demo, client):
+    for news in NewsPage.objects.filter(locale__language_code="ru"):
+        blocks = list(news.body)
+        assert sum(block.block_type == "paragraph" for block in blocks) >= 3, news.slug
+        assert any(block.block_type == "heading" for block in blocks), news.slug
+        assert news.lead_image_id is not None, news.slug
+    for slug, _day, _region in KICK_OFFS:
+        for language in ("ru", "en"):
+            event = EventPage.objects.get(slug=slug, locale__language_code=language)
+            kinds = [block.block_type for block in event.report_body]
+            assert kinds.count("paragraph") >= 3 and "heading" in kinds and "quote" in kinds
+    news = client.get("/en/regions/moscow/kick-off-zelenograd/").text
+    assert "What was discussed" in news and "A participant, managing director" in news
+    spb = EventPage.objects.get(slug="kick-off-st-petersburg", locale__language_code="en")
+    report = client.get(spb.url).text
+    assert "Themes for the coming months" in report and "A participant, head of an IT" in report
+
+
+def test_the_demo_shows_an_out_of_date_translation(demo, client):
+    russian = NewsPage.objects.get(slug="kick-off-spb", locale__language_code="ru")
+    english = russian.get_translation(Locale.objects.get(language_code="en"))
+    with translation.override("en"):
+        day = date_format(timezone.localtime(russian.last_published_at), "j E Y")
+
+    text = client.get(english.url).text
+
+    assert (
+        f'<a href="{russian.url}" hreflang="ru">The Russian original</a> was updated on {day}; '
+        "this translation may be out of date."
+    ) in text
+    assert "translation-notice" not in client.get(russian.url).text
+    # Its other translations are in step with their originals.
+    assert "translation-notice" not in client.get("/en/library/zelenograd-patent/").text
+    assert "translation-notice" not in client.get("/en/about/").text
+
+
 def test_loading_again_changes_nothing(demo):
     def snapshot():
         return (
             sorted(LibraryItemPage.objects.values_list("id", "title", "live")),
+            get_image_model().objects.count(),
+            get_document_model().objects.count(),
             XtdComment.objects.count(),
             sorted(ReadCount.objects.values_list("page_id", "total")),
         )
