@@ -192,6 +192,9 @@ def test_lead_images_are_responsive_renditions_with_sizes(client, library_ru, fu
     listing = client.get(library_ru.url).text
 
     assert 'srcset="' in page and 'width="640"' in page and 'height="360"' in page
+    # An illustration: its title (in one language only) is not read out.
+    lead = page[page.index('class="library-lead-image"') :]
+    assert 'alt=""' in lead[: lead.index("</figure>")]
     card = listing[listing.index('class="library-card-image"') :]
     card = card[: card.index("</a>")]
     assert 'loading="lazy"' in card
