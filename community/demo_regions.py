@@ -27,14 +27,18 @@ def paragraph(text):
     return [("paragraph", rich(text))]
 
 
-INDEX_RU = {
-    "title": "Регионы",
-    "intro": rich("Три региональных центра сообщества: Москва, Санкт-Петербург и Екатеринбург."),
-}
+INDEX_INTRO = "Три региональных центра сообщества: Москва, Санкт-Петербург и Екатеринбург."
+INDEX_RU = {"title": "Регионы", "intro": rich(INDEX_INTRO)}
 INDEX_EN = {
     "Регионы": "Regions",
-    INDEX_RU["intro"]: "The community's three regional centres: Moscow, St Petersburg and "
-    "Ekaterinburg.",
+    # The translated segment is the paragraph's text, without its <p>.
+    INDEX_INTRO: "The community's three regional centres: Moscow, St Petersburg and Ekaterinburg.",
+}
+# The regional centres that sign the news, in English.
+AUTHORS_EN = {
+    "Московский региональный центр": "Moscow regional centre",
+    "Петербургский региональный центр": "St Petersburg regional centre",
+    "Уральский региональный центр": "Ural regional centre",
 }
 
 REGIONS = [
@@ -300,7 +304,7 @@ def load_news(region_page, item):
     news = child_page(region_page, NewsPage, item["slug"], **news_fields(item))
     if item["en"] is None:
         return
-    translate(news, "en", {**item["en"], **more_news_english(item["slug"])})
+    translate(news, "en", {**AUTHORS_EN, **item["en"], **more_news_english(item["slug"])})
     changed = item.get("changed_after_translation")
     if changed and news.body[0].value.source != rich(changed):
         news.body = paragraph(changed) + more_news(item["slug"])

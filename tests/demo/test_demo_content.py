@@ -241,6 +241,9 @@ def test_demo_news_and_event_reports_have_substance(demo, client):
             assert kinds.count("paragraph") >= 3 and "heading" in kinds and "quote" in kinds
     news = client.get("/en/regions/moscow/kick-off-zelenograd/").text
     assert "What was discussed" in news and "A participant, managing director" in news
+    # Signed and introduced in English on English pages.
+    assert "Moscow regional centre" in news and "региональный центр" not in news
+    assert "The community's three regional centres" in client.get("/en/regions/").text
     spb = EventPage.objects.get(slug="kick-off-st-petersburg", locale__language_code="en")
     report = client.get(spb.url).text
     assert "Themes for the coming months" in report and "A participant, head of an IT" in report
