@@ -83,7 +83,11 @@ def test_the_notification_names_the_listing_in_the_bell(
     interest = Interest.objects.get()
 
     told = Notification.objects.get()
-    sentences = {"ru": "проявляет интерес к «Датчики давления»", "en": "is interested in"}
+    # The listing's title is the member's writing, marked as such.
+    sentences = {
+        "ru": "проявляет интерес к «<span data-content>Датчики давления</span>»",
+        "en": "is interested in “<span data-content>Датчики давления</span>”",
+    }
     for language, sentence in sentences.items():
         client = logged_in(boris)
         assert sentence in client.get(f"/{language}/notifications/").text
