@@ -8,6 +8,7 @@ translation in the target language, how many strings use them and the
 first string that does.
 """
 
+import html
 from dataclasses import dataclass
 
 from django.utils.html import strip_tags
@@ -35,7 +36,8 @@ def terms_in(strings, source_language, target_language):
         return []
     found = {}
     for string in strings:
-        plain = " ".join(strip_tags(string).split())
+        # Text as read: no tags, and entities (&amp;, &nbsp;) as characters.
+        plain = " ".join(html.unescape(strip_tags(string)).split())
         stems = text.stems(plain)
         seen = set()
         for _start, _end, entry, _language in lookup.find(stems, entries, (source_language,)):

@@ -18,6 +18,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from search import text
@@ -124,6 +125,22 @@ class GlossaryTerm(models.Model):
         return any(term_key(other) == key for other in others)
 
 
+class MarkedTermsForm(WagtailAdminModelForm):
+    """Marks are part of how a page reads: only someone who may edit the
+    page (a region's coordinators, their region's pages) chooses them."""
+
+    def clean_page(self):
+        page = self.cleaned_data.get("page")
+        user = getattr(self, "for_user", None)
+        if page is not None and not may_mark(user, page):
+            raise ValidationError(_("You may mark terms only on pages you may edit."))
+        return page
+
+
+def may_mark(user, page):
+    return user is not None and page.permissions_for_user(user).can_edit()
+
+
 class MarkedTerms(ClusterableModel):
     """The glossary terms a page marks for its readers: the first place its
     body uses each of them shows the term's translation on hover and focus.
@@ -139,6 +156,7 @@ class MarkedTerms(ClusterableModel):
     terms = ParentalManyToManyField(GlossaryTerm, verbose_name=_("terms"), related_name="+")
 
     panels = [FieldPanel("page"), FieldPanel("terms")]
+    base_form_class = MarkedTermsForm
 
     class Meta:
         verbose_name = _("terms marked on a page")

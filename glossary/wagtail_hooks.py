@@ -1,8 +1,10 @@
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from glossary.models import GlossaryTerm, MarkedTerms
+from glossary.models import GlossaryTerm, MarkedTerms, may_mark
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -29,3 +31,12 @@ class GlossaryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(GlossaryViewSetGroup)
+
+
+@hooks.register("before_delete_snippet")
+def only_the_page_s_editors_remove_its_marks(request, instances):
+    """Removing a page's marks changes how it reads, like choosing them
+    (MarkedTermsForm): only for someone who may edit the page."""
+    for instance in instances:
+        if isinstance(instance, MarkedTerms) and not may_mark(request.user, instance.page):
+            raise PermissionDenied

@@ -64,7 +64,8 @@ def expand(query, typed=""):
             position = end
         else:
             word = words[position]
-            alternatives = [word, other_script(word) if word in names else None]
+            # Names are folded (ё as е), the cleaned query only lower-cased.
+            alternatives = [word, other_script(word) if text.fold(word) in names else None]
             position += 1
         alternatives = [alternative for alternative in alternatives if alternative]
         added = added or len(set(alternatives)) > 1

@@ -23,7 +23,8 @@ CYRILLIC_WORD = re.compile(r"^[а-яё]+$")
 # Latin letter groups and the Cyrillic they most often stand for in names.
 TO_CYRILLIC = {
     "shch": "щ",
-    "sch": "щ",
+    # "sch" is German spelling (Schmidt → Шмидт); Russian щ is "shch".
+    "sch": "ш",
     "zh": "ж",
     "kh": "х",
     "ts": "ц",
@@ -38,6 +39,7 @@ TO_CYRILLIC = {
     "iy": "ий",
     "yy": "ый",
     "ye": "е",
+    "ia": "ия",
     "a": "а",
     "b": "б",
     "c": "к",
@@ -77,6 +79,9 @@ def to_cyrillic(word):
     # A final "y" after a consonant is mostly "-ий"/"-ый": Dostoevsky.
     if word.endswith("y") and not word.endswith(("ay", "ey", "oy", "uy", "yy", "iy")):
         spelled = spelled[:-1] + "ий"
+    # A final "i" after a vowel is "й": Sergei, Nikolai.
+    elif word.endswith(("ai", "ei", "oi", "ui")):
+        spelled = spelled[:-1] + "й"
     return spelled
 
 

@@ -34,7 +34,12 @@
     }
 
     function fragmentTarget(main) {
-        var id = decodeURIComponent(window.location.hash.slice(1));
+        var id;
+        try {
+            id = decodeURIComponent(window.location.hash.slice(1));
+        } catch (error) {
+            return null;  // a malformed address: no fragment to go to
+        }
         if (!id) return null;
         var target = document.getElementById(id);
         return target && main.contains(target) && target !== main ? target : null;

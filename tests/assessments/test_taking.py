@@ -3,6 +3,8 @@
 bad answers bring the form back with a translated message and nothing
 kept; both languages."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -90,8 +92,15 @@ def test_bad_answers_bring_the_form_back_with_a_message(client, assessment_ru, c
 @pytest.mark.django_db
 def test_an_empty_post_is_refused_too(client, assessment_ru):
     response = client.post(assessment_ru.url, {})
+    html = response.content.decode()
     assert response.status_code == 400
-    assert "Пожалуйста, ответьте на каждый вопрос" in response.content.decode()
+    assert "Пожалуйста, ответьте на каждый вопрос" in html
+    # Each line of the error summary leads to its question's first level.
+    targets = re.findall(r'<div class="form-errors".*?</div>', html, re.S)[0]
+    links = re.findall(r'href="#([^"]+)"', targets)
+    assert links
+    for target in links:
+        assert f'<input type="radio" id="{target}"' in html
 
 
 @pytest.mark.django_db

@@ -3,7 +3,9 @@ translators cannot change it; bad terms are refused with a clear message."""
 
 import pytest
 
+from community.models import RegionIndexPage, RegionPage
 from glossary.models import GlossaryTerm, MarkedTerms
+from home.demo import child_page
 from tests.factories import GlossaryTermFactory, MemberFactory
 from tests.helpers import AdminClient, csrf_client
 
@@ -138,3 +140,43 @@ def test_the_glossary_lists_and_searches_its_terms(staff):
     assert listing.status_code == found.status_code == 200
     assert "патент" in listing.text and "leasing" in listing.text
     assert "leasing" in found.text and "патент" not in found.text
+
+
+@pytest.fixture
+def moscow_page(home_ru, regions):
+    index = child_page(home_ru, RegionIndexPage, "regions", title="Регионы")
+    return child_page(index, RegionPage, "moscow", title="Москва", region=regions["moscow"])
+
+
+MARKED_ADD = "/admin/snippets/glossary/markedterms/add/"
+
+
+@pytest.mark.django_db
+def test_a_region_s_coordinator_marks_terms_on_its_pages_only(staff, library_ru, moscow_page):
+    term = GlossaryTermFactory()
+    client = AdminClient(staff["moscow"])
+
+    refused = client.send("post", MARKED_ADD, {"page": library_ru.pk, "terms": [term.pk]})
+    accepted = client.send("post", MARKED_ADD, {"page": moscow_page.pk, "terms": [term.pk]})
+
+    assert refused.status_code == 200
+    assert "only on pages you may edit" in str(refused.context["form"].errors["page"])
+    assert accepted.status_code == 302
+    assert list(MarkedTerms.objects.values_list("page", flat=True)) == [moscow_page.pk]
+
+
+@pytest.mark.django_db
+def test_nor_may_they_remove_the_marks_of_another_s_page(staff, library_ru):
+    marked = MarkedTerms.objects.create(page=library_ru)
+    marked.terms.set([GlossaryTermFactory()])
+    marked.save()
+    delete = f"/admin/snippets/glossary/markedterms/delete/{marked.pk}/"
+
+    response = AdminClient(staff["moscow"]).send("post", delete, {})
+
+    # The admin's way of saying no: back to the dashboard, nothing removed.
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+    assert MarkedTerms.objects.filter(pk=marked.pk).exists()
+    allowed = AdminClient(staff["coordinator"]).send("post", delete, {})
+    assert allowed["Location"] == "/admin/snippets/glossary/markedterms/"
+    assert not MarkedTerms.objects.filter(pk=marked.pk).exists()
