@@ -4,13 +4,17 @@ out of date.
 wagtail-localize keeps no "out of date" flag: "Sync translated pages"
 (its update_translations view) re-reads the source page from the database
 and stamps `TranslationSource.last_updated_at`, and the English page is
-rebuilt from that snapshot. A translation therefore lags behind when its
-source page was published after that stamp: the database row the sync
-reads is the published content, so unpublished drafts do not count.
+rebuilt from that snapshot. A sync without "publish" only stamps the
+snapshot: the English page is published later, and until then its readers
+see the old text. A translation therefore lags behind when its source page
+was published after the earlier of that stamp and the English page's own
+last publication (the rule readers see: home/freshness.py): the database
+row the sync reads is the published content, so unpublished drafts do not
+count.
 """
 
 from django.conf import settings
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -52,6 +56,9 @@ def translation_work(user):
             region=page_region_slug(OuterRef("pk")),
             target_pk=Subquery(_translations_of(TARGET_LANGUAGE).values("pk")[:1]),
             target_live=Exists(_translations_of(TARGET_LANGUAGE).filter(live=True)),
+            target_published_at=Subquery(
+                _translations_of(TARGET_LANGUAGE).values("last_published_at")[:1]
+            ),
             source_pk=Subquery(synced_source.values("pk")[:1]),
             synced_at=Subquery(synced_source.values("last_updated_at")[:1]),
             editable=editable_by(user, OuterRef("pk")),
@@ -61,8 +68,9 @@ def translation_work(user):
                 When(target_pk__isnull=True, then=Value(NOT_TRANSLATED)),
                 When(target_live=False, then=Value(NOT_PUBLISHED)),
                 When(
+                    Q(last_published_at__gt=F("synced_at"))
+                    | Q(last_published_at__gt=F("target_published_at")),
                     source_pk__isnull=False,
-                    last_published_at__gt=F("synced_at"),
                     then=Value(OUT_OF_DATE),
                 ),
                 default=None,

@@ -5,8 +5,11 @@ the coordinators' side of the same rule): a translation is made from a
 `TranslationSource`, a snapshot of the original page whose
 `last_updated_at` is stamped when it is created and each time a
 coordinator syncs it ("Sync translated pages": `update_from_db`). A
-translated page therefore lags behind when its original was published
-after that stamp; drafts of the original do not count.
+sync without "publish" only refreshes that snapshot (the translation is
+published later, from the translation editor): until then its readers
+still see the old text. A translated page therefore lags behind when its
+original was published after the earlier of that stamp and the
+translation's own last publication; drafts of the original do not count.
 
 The answer is read with the page's language versions, in the one query the
 language switcher makes (home/templatetags/portal_tags.py), and kept in the
@@ -53,15 +56,21 @@ def with_sync_dates(versions, page):
 def out_of_date_since(page, versions):
     """(language code of the original, when it was last published) if
     `page` was translated from one of `versions` (annotated by
-    `with_sync_dates`, live) that was published after its last sync; else
-    None."""
+    `with_sync_dates`, live) that was published after its last sync or
+    after `page` itself was last published; else None."""
     for version in versions:
         if (
             version.locale_id != page.locale_id
             and version.translated_into_page
             and version.synced_at is not None
             and version.last_published_at is not None
-            and version.last_published_at > version.synced_at
+            and (
+                version.last_published_at > version.synced_at
+                or (
+                    page.last_published_at is not None
+                    and version.last_published_at > page.last_published_at
+                )
+            )
         ):
             return version.locale.language_code, version.last_published_at
     return None
@@ -69,5 +78,6 @@ def out_of_date_since(page, versions):
 
 def connect_signals():
     """A sync stamps the source without publishing anything: it too
-    advances the pages generation."""
+    advances the pages generation (a publish of the translation does
+    already: home/navigation.py)."""
     post_save.connect(PAGES.advance, sender=TranslationSource, dispatch_uid="freshness-sync")

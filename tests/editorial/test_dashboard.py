@@ -185,7 +185,9 @@ def test_links_lead_to_the_editor_and_the_translation_tools(
 
 
 @pytest.mark.django_db
-def test_a_synced_translation_is_no_longer_listed(client, regions, library_ru, library_en, staff):
+def test_a_synced_translation_is_no_longer_listed(
+    client, regions, library_ru, library_en, staff, django_capture_on_commit_callbacks
+):
     may_edit("moscow", library_ru)
     outdated = outdated_translation(
         CaseStudyPageFactory(
@@ -195,11 +197,44 @@ def test_a_synced_translation_is_no_longer_listed(client, regions, library_ru, l
     translations = section(dashboard(client, staff["moscow"]), "moscow", "translations")
     sync_url = links(translations)["Sync the translation"]
 
-    client.post(sync_url, {"publish_translations": "on"})
+    # wagtail-localize publishes the synced translation once the sync commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(sync_url, {"publish_translations": "on"})
 
     translations = section(dashboard(client, staff["moscow"]), "moscow", "translations")
     assert count(translations) == 0
     assert outdated.title not in text(translations)
+    assert "Every page has an up-to-date English translation." in text(translations)
+
+
+@pytest.mark.django_db
+def test_a_translation_synced_without_publishing_stays_listed_until_published(
+    client, regions, library_ru, library_en, staff, django_capture_on_commit_callbacks
+):
+    may_edit("moscow", library_ru)
+    outdated = outdated_translation(
+        CaseStudyPageFactory(
+            parent=library_ru, region=regions["moscow"], title="Кейс с устаревшим переводом"
+        )
+    )
+    translations = section(dashboard(client, staff["moscow"]), "moscow", "translations")
+    client.post(links(translations)["Sync the translation"], {})  # "publish" left unticked
+
+    # The English readers still see the old text: the work is not done.
+    translations = section(dashboard(client, staff["moscow"]), "moscow", "translations")
+    assert count(translations) == 1
+    assert outdated.title in text(translations)
+
+    english = outdated.get_translation(library_en.locale)
+    client.force_login(staff["admin"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[english.pk]), {"action": "publish"}
+        )
+    assert response.status_code == 302
+
+    translations = section(dashboard(client, staff["moscow"]), "moscow", "translations")
+    assert count(translations) == 0
     assert "Every page has an up-to-date English translation." in text(translations)
 
 

@@ -1,7 +1,8 @@
 """A translated page whose original was published after the translation was
 last synced tells its readers so, in its own language, with the date and a
 link to the original (home/freshness.py); once a coordinator syncs and
-publishes the translation the notice is gone. Originals and untranslated
+publishes the translation the notice is gone (a sync left unpublished is
+not enough: readers still see the old translation). Originals and untranslated
 pages never show it, and it costs a page no query once the cache is warm."""
 
 import datetime
@@ -39,14 +40,16 @@ def publish_change(page, capture, when=None, **fields):
         )
 
 
-def sync_and_publish(client, admin, page, capture):
-    """What a coordinator does: "Sync translated pages", publishing them."""
+def sync_and_publish(client, admin, page, capture, publish=True):
+    """What a coordinator does: "Sync translated pages", publishing them
+    (or, with `publish=False`, leaving "publish" unticked: only the source
+    is refreshed, the live translations stay as they were)."""
     source = TranslationSource.objects.get_for_instance(page)
     client.force_login(admin)
     with capture(execute=True):
         response = client.post(
             reverse("wagtail_localize:update_translations", args=[source.pk]),
-            {"publish_translations": "on"},
+            {"publish_translations": "on"} if publish else {},
         )
     assert response.status_code == 302
     client.logout()
@@ -77,6 +80,36 @@ def test_an_out_of_date_english_translation_says_so_until_it_is_synced(
 
     english = client.get("/en/about/").text
     assert "Новый текст о проекте." in english  # the synced text came through
+    assert NOTICE not in english
+
+
+@pytest.mark.django_db
+def test_a_sync_left_unpublished_keeps_the_notice_until_the_translation_is_published(
+    client, about_ru, about_en, staff, django_capture_on_commit_callbacks
+):
+    publish_change(about_ru, django_capture_on_commit_callbacks, intro="Новый текст о проекте.")
+    assert NOTICE in client.get("/en/about/").text  # cached with the page's versions
+
+    sync_and_publish(
+        client, staff["admin"], about_ru, django_capture_on_commit_callbacks, publish=False
+    )
+
+    # Readers still see the old translation, and are told so.
+    english = client.get("/en/about/").text
+    assert "Новый текст о проекте." not in english
+    assert "The Russian original</a> was updated on" in english
+
+    # The coordinator publishes it from the translation editor.
+    client.force_login(staff["admin"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[about_en.pk]), {"action": "publish"}
+        )
+    assert response.status_code == 302
+    client.logout()
+
+    english = client.get("/en/about/").text
+    assert "Новый текст о проекте." in english
     assert NOTICE not in english
 
 
