@@ -238,7 +238,7 @@ def find_problems(root: Path, domains=("django", "djangojs")) -> Report:
         extracted = extract(root, domain)
         for language in TRANSLATED_LANGUAGES:
             catalogues = {}  # every catalogue of the language: Django merges them
-            for locale_dir in sorted({*extracted, *_locale_dirs(root)}):
+            for locale_dir in sorted({*extracted, *locale_dirs(root)}):
                 path = locale_dir / language / "LC_MESSAGES" / f"{domain}.po"
                 if (root / path).exists():
                     catalogue = polib.pofile(str(root / path))
@@ -271,7 +271,7 @@ def find_problems(root: Path, domains=("django", "djangojs")) -> Report:
                     1 for e in catalogue if not e.obsolete and e.msgid and _key(e) not in used
                 )
                 report.obsolete += len(catalogue.obsolete_entries())
-        for locale_dir in _locale_dirs(root):
+        for locale_dir in locale_dirs(root):
             english = root / locale_dir / "en" / "LC_MESSAGES" / f"{domain}.po"
             if english.exists():
                 report.problems.extend(_check_english(english, root))
@@ -296,7 +296,10 @@ def _duplicates(catalogue, path: str) -> list:
     return problems
 
 
-def _locale_dirs(root: Path) -> list:
+def locale_dirs(root: Path) -> list:
+    """Where the portal keeps its catalogues, relative to `root`: the
+    project's locale/ and each app's <app>/locale/ (also what
+    `manage.py compile_catalogues` compiles)."""
     return [Path("locale"), *(path.relative_to(root) for path in sorted(root.glob("*/locale")))]
 
 

@@ -21,7 +21,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from community import presence
-from community.models import PeopleIndexPage
+from community.models import PeopleIndexPage, RegionIndexPage, RegionPage
 from forums.models import ForumIndexPage
 from home.demo import child_page
 from home.models import FormField, FormPage, HomePage, SiteSettings, StandardPage
@@ -261,6 +261,14 @@ def library_ru(home_ru):
 @pytest.fixture
 def library_en(library_ru, home_en, translator):
     return translator(library_ru, title="Library", intro="Case studies and articles.")
+
+
+@pytest.fixture
+def moscow_page(home_ru, regions):
+    """Moscow's region page (its coordinators may edit it and its news),
+    under the Russian regions index."""
+    index = child_page(home_ru, RegionIndexPage, "regions", title="Регионы")
+    return child_page(index, RegionPage, "moscow", title="Москва", region=regions["moscow"])
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@ translators cannot change it; bad terms are refused with a clear message."""
 
 import pytest
 
-from community.models import RegionIndexPage, RegionPage
 from glossary.models import GlossaryTerm, MarkedTerms
-from home.demo import child_page
 from tests.factories import GlossaryTermFactory, MemberFactory
 from tests.helpers import AdminClient, csrf_client
 
@@ -140,12 +138,6 @@ def test_the_glossary_lists_and_searches_its_terms(staff):
     assert listing.status_code == found.status_code == 200
     assert "патент" in listing.text and "leasing" in listing.text
     assert "leasing" in found.text and "патент" not in found.text
-
-
-@pytest.fixture
-def moscow_page(home_ru, regions):
-    index = child_page(home_ru, RegionIndexPage, "regions", title="Регионы")
-    return child_page(index, RegionPage, "moscow", title="Москва", region=regions["moscow"])
 
 
 MARKED_ADD = "/admin/snippets/glossary/markedterms/add/"

@@ -5,9 +5,7 @@ import re
 
 import pytest
 
-from community.models import RegionIndexPage, RegionPage
 from glossary.models import MarkedTerms
-from home.demo import child_page
 from tests.factories import (
     CaseStudyPageFactory,
     EventPageFactory,
@@ -22,6 +20,12 @@ SITUATION = (
     '<a href="/ru/">интеллектуальная собственность</a> в ссылке не отмечается.</p>'
     "<p>Снова интеллектуальной собственности и патентов &amp; ноу-хау.</p>"
 )
+
+
+def mark_on(page, *terms):
+    marked = MarkedTerms.objects.create(page=page)
+    marked.terms.set(terms)
+    marked.save()
 
 
 @pytest.fixture
@@ -41,9 +45,7 @@ def terms(db):
 @pytest.fixture
 def case_study(library_ru, terms):
     page = CaseStudyPageFactory(parent=library_ru, situation=[("paragraph", SITUATION)])
-    marked = MarkedTerms.objects.create(page=page)
-    marked.terms.set([terms["ip"], terms["patent"], terms["unused"]])
-    marked.save()
+    mark_on(page, terms["ip"], terms["patent"], terms["unused"])
     return page
 
 
@@ -126,19 +128,9 @@ def test_a_changed_choice_shows_at_once(client, case_study, terms):
     assert len(marked_terms(client.get(case_study.url).text)) == 1
 
 
-def mark_on(page, *terms):
-    marked = MarkedTerms.objects.create(page=page)
-    marked.terms.set(terms)
-    marked.save()
-
-
 @pytest.mark.django_db
-def test_news_and_events_mark_terms_too_once_a_page(client, home_ru, regions, calendar_ru, terms):
-    regions_index = child_page(home_ru, RegionIndexPage, "regions", title="Регионы")
-    moscow = child_page(
-        regions_index, RegionPage, "moscow", title="Москва", region=regions["moscow"]
-    )
-    news = NewsPageFactory(parent=moscow, body=[("paragraph", SITUATION)])
+def test_news_and_events_mark_terms_too_once_a_page(client, moscow_page, calendar_ru, terms):
+    news = NewsPageFactory(parent=moscow_page, body=[("paragraph", SITUATION)])
     # The programme and the report both use the term: the programme marks it,
     # the report does not again (each tip's id stays unique on the page).
     event = EventPageFactory(

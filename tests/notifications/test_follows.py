@@ -8,8 +8,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 
-from community.models import RegionIndexPage, RegionPage
-from home.demo import child_page
 from home.models import SiteSettings
 from notifications.models import Follow, MemberSettings, Notification, Preference
 from tests.factories import PASSWORD, ArticlePageFactory, MemberFactory
@@ -40,9 +38,8 @@ def theme_page(library_ru, topics):
 
 
 @pytest.fixture
-def region_page(home_ru, regions):
-    index = child_page(home_ru, RegionIndexPage, "regions", title="Регионы")
-    return child_page(index, RegionPage, "moscow", title="Москва", region=regions["moscow"])
+def region_page(moscow_page):
+    return moscow_page
 
 
 def profile_page(people, member):

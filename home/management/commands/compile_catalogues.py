@@ -8,11 +8,11 @@ machine needs nothing but Python. A catalogue is rebuilt only when its .po
 file is newer than its .mo file.
 """
 
-from pathlib import Path
-
 import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from home.catalogues import locale_dirs
 
 
 class Command(BaseCommand):
@@ -20,8 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         compiled = 0
-        app_locale_dirs = sorted(settings.BASE_DIR.glob("*/locale"))
-        for locale_dir in [*map(Path, settings.LOCALE_PATHS), *app_locale_dirs]:
+        for locale_dir in (settings.BASE_DIR / path for path in locale_dirs(settings.BASE_DIR)):
             for po_path in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
                 mo_path = po_path.with_suffix(".mo")
                 if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
