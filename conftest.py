@@ -5,9 +5,29 @@
 once. Test files whose tests share a costlier set-up (a fixture named
 below) go to one process together, so that it is built once too.
 (pytest-xdist's own xdist_group marks do not reach its scheduler under
-pytest 9.)"""
+pytest 9.)
+
+With several test processes, the migrations run once: the process that
+shares the tests out migrates a template database before it starts the
+others, each of them makes its test database as a copy of it (on PostgreSQL
+CREATE DATABASE ... TEMPLATE; SQLite's in-memory one is filled from the
+template's file), where Django's migrate then has nothing left to do, and
+the template is removed when the run ends."""
+
+import contextlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+
+PROJECT = Path(__file__).resolve().parent
 
 # A fixture -> the test files that use it, sent to one process together.
 SHARED_SET_UPS = {
@@ -19,6 +39,9 @@ SHARED_SET_UPS = {
         "tests/portal/test_production_layout.py",
     ),
 }
+# The template database of this run ("postgresql" and its name, or "sqlite"
+# and its file), in the process that shares tests out.
+TEMPLATE_DATABASE = pytest.StashKey[tuple]()
 GROUP_OF_FILE = {path: fixture for fixture, paths in SHARED_SET_UPS.items() for path in paths}
 
 
@@ -52,3 +75,107 @@ def pytest_collection_modifyitems(config, items):
         raise pytest.UsageError(
             f"{', '.join(unlisted)}: list in SHARED_SET_UPS (conftest.py) with the others"
         )
+
+
+def _template_kind(config):
+    """'postgresql' or 'sqlite' (an in-memory test database) in the process
+    that shares tests out to others; None elsewhere."""
+    if hasattr(config, "workerinput") or not config.pluginmanager.hasplugin("dsession"):
+        return None
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("postgresql"):
+        return "postgresql"
+    if database["ENGINE"].endswith("sqlite3") and not database.get("TEST", {}).get("NAME"):
+        return "sqlite"
+    return None
+
+
+def _maintenance_connection():
+    import psycopg
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return psycopg.connect(
+        dbname="postgres",
+        host=database["HOST"] or None,
+        port=database["PORT"] or None,
+        user=database["USER"] or None,
+        password=database["PASSWORD"] or None,
+        autocommit=True,
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    config = session.config
+    kind = _template_kind(config)
+    if kind is None:
+        return
+    from django.conf import settings
+
+    if kind == "postgresql":
+        name = f"test_{settings.DATABASES['default']['NAME']}_template_{uuid.uuid4().hex[:12]}"
+        with _maintenance_connection() as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        url = urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{name}").geturl()
+    else:
+        name = str(Path(tempfile.mkdtemp(prefix="rusmeco-test-template-")) / "db.sqlite3")
+        url = f"sqlite:///{name}"
+    config.stash[TEMPLATE_DATABASE] = (kind, name)
+    # Migrated as Django migrates a test database (migrate --run-syncdb).
+    migrate = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--run-syncdb", "--no-input"],
+        cwd=PROJECT,
+        env={**os.environ, "DATABASE_URL": url},
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    if migrate.returncode != 0:
+        raise pytest.UsageError(f"migrating the template database failed:\n{migrate.stderr}")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    if template := node.config.stash.get(TEMPLATE_DATABASE, None):
+        node.workerinput["template_database"] = template
+
+
+def pytest_sessionfinish(session):
+    template = session.config.stash.get(TEMPLATE_DATABASE, None)
+    if template is None:
+        return
+    kind, name = template
+    if kind == "postgresql":
+        with _maintenance_connection() as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    else:
+        shutil.rmtree(Path(name).parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings, request):
+    """The test database starts as a copy of the run's template, if it has
+    one: on PostgreSQL Django creates it from the template; SQLite's, in
+    memory, is filled from the template's file before Django opens it (and
+    kept until the end by one more connection)."""
+    template = getattr(request.config, "workerinput", {}).get("template_database")
+    if template is None:
+        yield
+        return
+    from django.conf import settings
+    from django.db import connections
+
+    kind, name = template
+    if kind == "postgresql":
+        settings.DATABASES["default"].setdefault("TEST", {})["TEMPLATE"] = name
+        yield
+        return
+    memory = connections["default"].creation._get_test_db_name()
+    keeper = sqlite3.connect(memory, uri=True)
+    with contextlib.closing(sqlite3.connect(f"file:{name}?mode=ro", uri=True)) as source:
+        source.backup(keeper)
+    yield
+    keeper.close()
