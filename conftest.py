@@ -8,11 +8,11 @@ below) go to one process together, so that it is built once too.
 pytest 9.)
 
 With several test processes, the migrations run once: the process that
-shares the tests out migrates a template database before it starts the
-others, each of them makes its test database as a copy of it (on PostgreSQL
-CREATE DATABASE ... TEMPLATE; SQLite's in-memory one is filled from the
-template's file), where Django's migrate then has nothing left to do, and
-the template is removed when the run ends."""
+shares the tests out migrates a template database while the others start
+and collect their tests, and each of them makes its test database as a copy
+of it (on PostgreSQL CREATE DATABASE ... TEMPLATE; SQLite's in-memory one is
+filled from the template's file), where Django's migrate then has nothing
+left to do. The template is removed when the run ends."""
 
 import contextlib
 import os
@@ -21,6 +21,8 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -40,8 +42,11 @@ SHARED_SET_UPS = {
     ),
 }
 # The template database of this run ("postgresql" and its name, or "sqlite"
-# and its file), in the process that shares tests out.
+# and its file, and the folder that says when it is ready), in the process
+# that shares tests out.
 TEMPLATE_DATABASE = pytest.StashKey[tuple]()
+MIGRATING = pytest.StashKey[threading.Thread]()
+TEMPLATE_TIMEOUT = 1800
 GROUP_OF_FILE = {path: fixture for fixture, paths in SHARED_SET_UPS.items() for path in paths}
 
 
@@ -109,32 +114,59 @@ def _maintenance_connection():
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_sessionstart(session):
+    """Start migrating the template; the test processes start and collect
+    their tests meanwhile, and wait for it before they copy it."""
     config = session.config
     kind = _template_kind(config)
     if kind is None:
         return
     from django.conf import settings
 
+    folder = Path(tempfile.mkdtemp(prefix="rusmeco-test-template-"))
     if kind == "postgresql":
         name = f"test_{settings.DATABASES['default']['NAME']}_template_{uuid.uuid4().hex[:12]}"
         with _maintenance_connection() as connection:
             connection.execute(f'CREATE DATABASE "{name}"')
         url = urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{name}").geturl()
     else:
-        name = str(Path(tempfile.mkdtemp(prefix="rusmeco-test-template-")) / "db.sqlite3")
+        name = str(folder / "db.sqlite3")
         url = f"sqlite:///{name}"
-    config.stash[TEMPLATE_DATABASE] = (kind, name)
-    # Migrated as Django migrates a test database (migrate --run-syncdb).
-    migrate = subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--run-syncdb", "--no-input"],
-        cwd=PROJECT,
-        env={**os.environ, "DATABASE_URL": url},
-        capture_output=True,
-        text=True,
-        timeout=1800,
-    )
-    if migrate.returncode != 0:
-        raise pytest.UsageError(f"migrating the template database failed:\n{migrate.stderr}")
+    migrating = threading.Thread(target=_migrate_template, args=(url, folder), daemon=True)
+    migrating.start()
+    config.stash[TEMPLATE_DATABASE] = (kind, name, str(folder))
+    config.stash[MIGRATING] = migrating
+
+
+def _migrate_template(url, folder):
+    """Migrate as Django migrates a test database (migrate --run-syncdb);
+    then say, in `folder`, whether it is ready or failed."""
+    outcome = "failed"
+    try:
+        with (folder / "migrate.log").open("w") as log:
+            migrate = subprocess.run(
+                [sys.executable, "manage.py", "migrate", "--run-syncdb", "--no-input"],
+                cwd=PROJECT,
+                env={**os.environ, "DATABASE_URL": url},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                timeout=TEMPLATE_TIMEOUT,
+            )
+        if migrate.returncode == 0:
+            outcome = "ready"
+    finally:
+        (folder / outcome).touch()
+
+
+def _wait_for_template(folder):
+    deadline = time.monotonic() + TEMPLATE_TIMEOUT
+    while time.monotonic() < deadline:
+        if (folder / "ready").exists():
+            return
+        if (folder / "failed").exists():
+            log = (folder / "migrate.log").read_text()[-3000:]
+            pytest.fail(f"migrating the template database failed:\n{log}")
+        time.sleep(0.5)
+    pytest.fail("the template database was not migrated in time")
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -147,12 +179,12 @@ def pytest_sessionfinish(session):
     template = session.config.stash.get(TEMPLATE_DATABASE, None)
     if template is None:
         return
-    kind, name = template
+    kind, name, folder = template
+    session.config.stash[MIGRATING].join()
     if kind == "postgresql":
         with _maintenance_connection() as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    else:
-        shutil.rmtree(Path(name).parent, ignore_errors=True)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -168,7 +200,8 @@ def django_db_modify_db_settings(django_db_modify_db_settings, request):
     from django.conf import settings
     from django.db import connections
 
-    kind, name = template
+    kind, name, folder = template
+    _wait_for_template(Path(folder))
     if kind == "postgresql":
         settings.DATABASES["default"].setdefault("TEST", {})["TEMPLATE"] = name
         yield
