@@ -41,13 +41,13 @@ SHARED_SET_UPS = {
         "tests/portal/test_production_layout.py",
     ),
 }
+GROUP_OF_FILE = {path: fixture for fixture, paths in SHARED_SET_UPS.items() for path in paths}
 # The template database of this run ("postgresql" and its name, or "sqlite"
 # and its file, and the folder that says when it is ready), in the process
 # that shares tests out.
 TEMPLATE_DATABASE = pytest.StashKey[tuple]()
 MIGRATING = pytest.StashKey[threading.Thread]()
 TEMPLATE_TIMEOUT = 1800
-GROUP_OF_FILE = {path: fixture for fixture, paths in SHARED_SET_UPS.items() for path in paths}
 
 
 @pytest.hookimpl(optionalhook=True)
