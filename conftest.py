@@ -46,7 +46,7 @@ GROUP_OF_FILE = {path: fixture for fixture, paths in SHARED_SET_UPS.items() for 
 # and its file, and the folder that says when it is ready), in the process
 # that shares tests out.
 TEMPLATE_DATABASE = pytest.StashKey[tuple]()
-MIGRATING = pytest.StashKey[threading.Thread]()
+MIGRATING = pytest.StashKey[tuple]()
 TEMPLATE_TIMEOUT = 1800
 
 
@@ -131,30 +131,29 @@ def pytest_sessionstart(session):
     else:
         name = str(folder / "db.sqlite3")
         url = f"sqlite:///{name}"
-    migrating = threading.Thread(target=_migrate_template, args=(url, folder), daemon=True)
-    migrating.start()
+    # Migrated as Django migrates a test database (migrate --run-syncdb).
+    with (folder / "migrate.log").open("w") as log:
+        migrate = subprocess.Popen(
+            [sys.executable, "manage.py", "migrate", "--run-syncdb", "--no-input"],
+            cwd=PROJECT,
+            env={**os.environ, "DATABASE_URL": url},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    watching = threading.Thread(target=_say_when_migrated, args=(migrate, folder), daemon=True)
+    watching.start()
     config.stash[TEMPLATE_DATABASE] = (kind, name, str(folder))
-    config.stash[MIGRATING] = migrating
+    config.stash[MIGRATING] = (migrate, watching)
 
 
-def _migrate_template(url, folder):
-    """Migrate as Django migrates a test database (migrate --run-syncdb);
-    then say, in `folder`, whether it is ready or failed."""
-    outcome = "failed"
+def _say_when_migrated(migrate, folder):
+    """Say, in `folder`, whether the template is ready or failed."""
     try:
-        with (folder / "migrate.log").open("w") as log:
-            migrate = subprocess.run(
-                [sys.executable, "manage.py", "migrate", "--run-syncdb", "--no-input"],
-                cwd=PROJECT,
-                env={**os.environ, "DATABASE_URL": url},
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                timeout=TEMPLATE_TIMEOUT,
-            )
-        if migrate.returncode == 0:
-            outcome = "ready"
-    finally:
-        (folder / outcome).touch()
+        returncode = migrate.wait(timeout=TEMPLATE_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        migrate.kill()
+        returncode = None
+    (folder / ("ready" if returncode == 0 else "failed")).touch()
 
 
 def _wait_for_template(folder):
@@ -180,7 +179,11 @@ def pytest_sessionfinish(session):
     if template is None:
         return
     kind, name, folder = template
-    session.config.stash[MIGRATING].join()
+    # A run without a database test ends before the template is needed.
+    migrate, watching = session.config.stash[MIGRATING]
+    if migrate.poll() is None:
+        migrate.kill()
+    watching.join()
     if kind == "postgresql":
         with _maintenance_connection() as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
