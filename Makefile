@@ -12,7 +12,9 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 # Test processes: one per core, each given whole test files (so the demo and
-# the servers are built once); the slowest tests are listed at the end.
+# the servers are built once), the files that share one production layout
+# together (SHARED_SET_UPS in conftest.py); the slowest tests are listed at
+# the end.
 TEST_WORKERS ?= auto
 
 .PHONY: run test install install-dev setup messages lint format check browser gettext nginx \

@@ -7,10 +7,9 @@ Each @NAME@ of the template comes from the environment variable NGINX_NAME
 defaults below; README, "Production", lists them.
 """
 
-import os
-import re
-import sys
 from pathlib import Path
+
+from fill_template import main
 
 PROJECT = Path(__file__).resolve().parent.parent
 TEMPLATE = PROJECT / "deploy" / "nginx.conf"
@@ -47,15 +46,5 @@ def values(env):
     }
 
 
-def render(env):
-    filled = values(env)
-    return re.sub(r"@([A-Z_]+)@", lambda match: filled[match.group(1)], TEMPLATE.read_text())
-
-
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit(__doc__)
-    try:
-        Path(sys.argv[1]).write_text(render(os.environ))
-    except KeyError as missing:
-        sys.exit(f"Set the {missing.args[0]} environment variable.")
+    main(__doc__, TEMPLATE, values)

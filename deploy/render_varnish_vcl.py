@@ -7,10 +7,9 @@ The app servers are GUNICORN_BINDS (comma-separated host:port, default
 the variables.
 """
 
-import os
-import re
-import sys
 from pathlib import Path
+
+from fill_template import main
 
 PROJECT = Path(__file__).resolve().parent.parent
 TEMPLATE = PROJECT / "deploy" / "varnish.vcl"
@@ -46,12 +45,5 @@ def values(env):
     }
 
 
-def render(env):
-    filled = values(env)
-    return re.sub(r"@([A-Z_]+)@", lambda match: filled[match.group(1)], TEMPLATE.read_text())
-
-
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit(__doc__)
-    Path(sys.argv[1]).write_text(render(os.environ))
+    main(__doc__, TEMPLATE, values)

@@ -1,15 +1,25 @@
 """The production layout as `make production` runs it (deploy/production_trial.sh),
 for the tests that drive it: nginx (Debian's, as the invoking user, with its
 pid, logs and temporary files in a folder of the test) in front of Varnish,
-two gunicorns (gunicorn.conf.py) and the worker, on 127.0.0.1 and free ports.
+two gunicorns (gunicorn.conf.py) and the worker, on 127.0.0.1 and free ports,
+with a PostgreSQL database made for it and a Redis server of its own.
 
-Every wait is bounded. `running_layout()` starts one for a module's tests
-and stops it afterwards, whatever happened."""
+Starting one (collectstatic, migrate on an empty database, the servers) takes
+a minute or more, so one layout serves every test that drives one
+(tests/portal/test_app_servers.py, test_front_cache.py and
+test_production_layout.py): `SharedLayout` starts it at the first such test
+of the session and removes it all at the end, whatever happened. Those tests
+go to one test process together (SHARED_SET_UPS in conftest.py at the top of
+the project). Each test starts from empty caches (the front cache and Redis)
+once the worker has done what earlier tests queued, reads only the log lines
+written since it began, and puts back the titles it publishes. Every wait is
+bounded."""
 
 import contextlib
 import http.client
 import os
 import re
+import secrets
 import shutil
 import signal
 import ssl
@@ -20,22 +30,26 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
+import psycopg
 import pytest
 import redis
 
 from tests.helpers import PROJECT, SERVICE_VARIABLES
-from tests.services import free_port
+from tests.services import RedisServer, free_port
 
 START_TIMEOUT = 300  # migrate on an empty database takes a while on 2 cores
 STOP_TIMEOUT = 30
 # Another machine, as far as gunicorn, Varnish and nginx can tell: not a
 # trusted proxy.
 OUTSIDER = "127.0.0.3"
+POSTGRES = "postgres://postgres@127.0.0.1:5432"
 
 
 class Layout:
-    def __init__(self, workdir, *, database_url=None, redis_url="redis://127.0.0.1:6379/14", **env):
+    def __init__(self, workdir, *, database_url, redis_url, **env):
         self.workdir = workdir
+        self.redis_url = redis_url
+        self.log_start = self.access_log_start = 0
         self.http_port, self.https_port, self.varnish_port = (free_port() for _ in range(3))
         self.gunicorn_ports = [free_port(), free_port()]
         self.output = workdir / "trial.log"
@@ -50,7 +64,7 @@ class Layout:
             ALLOWED_HOSTS="127.0.0.1",
             WAGTAILADMIN_BASE_URL="https://127.0.0.1",
             REDIS_URL=redis_url,
-            DATABASE_URL=database_url or f"sqlite:///{workdir / 'db.sqlite3'}",
+            DATABASE_URL=database_url,
             MEDIA_ROOT=str(self.media),
             STATIC_ROOT=str(workdir / "static"),
             NGINX_RUN_DIR=str(self.nginx_run_dir),
@@ -106,9 +120,6 @@ class Layout:
         return self.request("GET", path, **kwargs)
 
     def start(self):
-        # A cache left by an earlier run would hand out renditions of an
-        # image of the same id whose files are in that run's folder.
-        redis.Redis.from_url(self.env["REDIS_URL"]).flushdb()
         with self.output.open("wb") as output:
             self.process = subprocess.Popen(
                 [str(PROJECT / "deploy" / "production_trial.sh")],
@@ -154,15 +165,60 @@ class Layout:
         # The shell may say first how many models it imported.
         return result.stdout.strip().splitlines()[-1]
 
+    @property
+    def access_log(self):
+        return self.nginx_run_dir / "access.log"
+
+    def begin_test(self):
+        """Put the layout as a test expects to find it: what earlier tests
+        queued is done (a late purge would empty the front cache in the
+        middle of a test), the front cache and Redis (the portal's cache,
+        log-in rate limits) are empty, and the logs are read from here on."""
+        assert self.wait_for(self.worker_idle), "the worker still has jobs after a minute"
+        varnish = subprocess.run(
+            [
+                shutil.which("varnishadm") or "/usr/bin/varnishadm",
+                "-n",
+                str(self.nginx_run_dir / "varnish"),
+                "ban req.url ~ .",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=STOP_TIMEOUT,
+        )
+        assert varnish.returncode == 0, varnish.stdout + varnish.stderr
+        redis.Redis.from_url(self.redis_url).flushdb()
+        self.log_start = self.output.stat().st_size
+        self.access_log_start = self.access_log.stat().st_size
+
+    def worker_idle(self):
+        """Whether the worker has no job running nor any due."""
+        with psycopg.connect(self.env["DATABASE_URL"]) as connection:
+            (waiting,) = connection.execute(
+                "SELECT count(*) FROM django_tasks_database_dbtaskresult"
+                " WHERE status = 'RUNNING' OR (status = 'READY'"
+                # No run_after is the largest date there is.
+                " AND (run_after <= now() OR run_after >= '9999-01-01'))"
+            ).fetchone()
+        return waiting == 0
+
+    def _log_since(self, path, start):
+        with path.open("rb") as log:
+            log.seek(start)
+            return log.read().decode(errors="replace")
+
     def gunicorn_saw(self, path):
         """Whether a gunicorn's access log (in the trial's output, with
-        nginx's errors) has a request for `path`: a line with its status
-        after it."""
+        nginx's errors) has a request for `path` since the test began: a
+        line with its status after it."""
         pattern = rf'"[A-Z]+ {re.escape(path)} HTTP/1\.[01]" \d{{3}} '
-        return re.search(pattern, self.output.read_text()) is not None
+        return re.search(pattern, self._log_since(self.output, self.log_start)) is not None
 
     def nginx_saw(self, path):
-        return f" {path} HTTP/" in (self.nginx_run_dir / "access.log").read_text()
+        return f" {path} HTTP/" in self._log_since(self.access_log, self.access_log_start)
+
+    def output_since_test_began(self):
+        return self._log_since(self.output, self.log_start)
 
     def wait_for(self, condition, timeout=60):
         """Poll `condition()` until it is true or `timeout` seconds pass;
@@ -224,6 +280,23 @@ class Visitor:
         )
 
 
+def render_deploy_file(script, folder, **env):
+    """Run deploy/`script` (render_nginx_conf.py, render_varnish_vcl.py) as
+    production_trial.sh does, with only `env` set; returns its exit status,
+    what it wrote (None if nothing) and its message."""
+    output = folder / f"{script}.out"
+    result = subprocess.run(
+        [sys.executable, str(PROJECT / "deploy" / script), str(output)],
+        cwd=PROJECT,
+        env={"PATH": os.environ["PATH"], **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    written = output.read_text() if output.exists() else None
+    return result.returncode, written, result.stderr.strip()
+
+
 def missing_servers():
     missing = [
         name
@@ -233,21 +306,63 @@ def missing_servers():
     return ", ".join(missing)
 
 
-@contextlib.contextmanager
-def running_layout(workdir, **options):
-    if missing := missing_servers():
-        pytest.fail(f"{missing} missing: `make test` installs Debian's nginx-light and varnish")
-    layout = Layout(workdir, **options)
-    layout.start()
-    try:
-        yield layout
-    finally:
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            layout.stop()
-        redis.Redis.from_url(layout.env["REDIS_URL"]).flushdb()
+class SharedLayout:
+    """The one layout of a test session, started when a test first asks for
+    it (`running()`) and again if a test stopped it; `close()` stops it and
+    removes its database and Redis server."""
+
+    def __init__(self, tmp_path_factory):
+        self.tmp_path_factory = tmp_path_factory
+        self.layout = self.redis = self.database = None
+        self.failure = None
+
+    def running(self):
+        # One failed start fails the tests after it at once, not after
+        # another wait for a layout that will not come up.
+        if self.failure:
+            pytest.fail(self.failure)
+        if self.layout is None or self.layout.process.poll() is not None:
+            self.close()
+            try:
+                self._start()
+            except BaseException as error:  # pytest.fail() raises no Exception
+                self.failure = f"the shared layout did not start: {error}"
+                raise
+        return self.layout
+
+    def _start(self):
+        if missing := missing_servers():
+            pytest.fail(f"{missing} missing: `make test` installs Debian's nginx-light and varnish")
+        self.database = f"rusmeco_layout_{os.getpid()}_{secrets.token_hex(3)}"
+        with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{self.database}"')
+        self.redis = RedisServer()
+        self.redis.start()
+        self.layout = Layout(
+            self.tmp_path_factory.mktemp("production-layout"),
+            database_url=f"{POSTGRES}/{self.database}",
+            redis_url=self.redis.url,
+            # Pages are kept for an hour: a new title can only come from a purge.
+            PUBLIC_PAGE_MAX_AGE="3600",
+        )
+        self.layout.start()
+        seed(self.layout, ARTICLES)
+
+    def close(self):
+        if self.layout is not None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.layout.stop()
+            self.layout = None
+        if self.redis is not None:
+            self.redis.stop()
+            self.redis = None
+        if self.database is not None:
+            with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
+                connection.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+            self.database = None
 
 
-# A library in both languages with `articles` in it (slug, Russian title,
+# A library in both languages with ARTICLES in it (slug, Russian title,
 # English title), and two members, Anna and Boris (password MEMBER_PASSWORD).
 SEED = """
 import datetime
@@ -276,7 +391,32 @@ print("seeded")
 MEMBER_EMAIL = "anna@members.example"
 OTHER_MEMBER_EMAIL = "boris@members.example"
 MEMBER_PASSWORD = "pw-Correct-horse-42"
+ARTICLES = [
+    # tests/portal/test_front_cache.py
+    ("front-cache", "Старое название", "Old title"),
+    ("members-view", "Для участников", "For members"),
+    ("purged-by-hand", "Очищаемая", "Purged by hand"),
+    # tests/portal/test_app_servers.py
+    ("shared", "Общая статья", "Shared article"),
+]
 
 
 def seed(layout, articles):
     assert layout.manage_shell(f"ARTICLES = {articles!r}\n{SEED}") == "seeded"
+
+
+RETITLE = """
+from wagtail.models import Page
+
+for slug, language, title in TITLES:
+    page = Page.objects.get(slug=slug, locale__language_code=language).specific
+    page.title = title
+    page.save_revision().publish()
+print("published")
+"""
+
+
+def publish_titles(layout, titles):
+    """Publish new titles, as an editor would: `titles` lists (slug,
+    language, title); the worker purges the front cache."""
+    assert layout.manage_shell(f"TITLES = {titles!r}\n{RETITLE}") == "published"

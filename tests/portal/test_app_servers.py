@@ -1,7 +1,7 @@
 """Two app servers side by side, as the production layout runs them
-(deploy/production_trial.sh, started by tests/portal/layout.py): two
-gunicorns sharing one PostgreSQL database (made for this module and dropped
-afterwards) and one Redis (a database number of its own, emptied after).
+(deploy/production_trial.sh, in the layout the tests share,
+tests/portal/layout.py): two gunicorns sharing one PostgreSQL database (made
+for the layout and dropped afterwards) and one Redis (a server of its own).
 
 Requests go straight to each gunicorn as the proxies on this machine send
 them, so what one server answers is its own, not the front cache's: a member
@@ -9,10 +9,6 @@ signed in on one is signed in on the other, a publish is seen at once on
 both (the menu and the lists the portal keeps in Redis included), and the
 log-in rate limit counts the attempts made on both."""
 
-import os
-import secrets
-
-import psycopg
 import pytest
 
 from tests.portal.layout import (
@@ -20,49 +16,22 @@ from tests.portal.layout import (
     MEMBER_PASSWORD,
     OTHER_MEMBER_EMAIL,
     Visitor,
-    running_layout,
-    seed,
+    publish_titles,
 )
 
-# Makes its own database: CI runs it once, in the SQLite pass.
+# The layout makes its own database: CI runs these once, in the SQLite pass.
 pytestmark = pytest.mark.database_independent
 
-POSTGRES = "postgres://postgres@127.0.0.1:5432"
 ACCOUNT = "/en/accounts/email/"
 TOO_MANY = "Too many failed login attempts"
 
-PUBLISH = """
-from library.models import ArticlePage, LibraryIndexPage
-
-library = LibraryIndexPage.objects.get(slug="library", locale__language_code="ru")
-library.title = "Каталог"
-library.save_revision().publish()
-article = ArticlePage.objects.get(slug="shared", locale__language_code="ru")
-article.title = "Опубликовано на другом сервере"
-article.save_revision().publish()
-print("published")
-"""
+OLD_TITLES = [("library", "ru", "Библиотека"), ("shared", "ru", "Общая статья")]
+NEW_TITLES = [("library", "ru", "Каталог"), ("shared", "ru", "Опубликовано на другом сервере")]
 
 
-@pytest.fixture(scope="module")
-def database():
-    name = f"rusmeco_app_servers_{os.getpid()}_{secrets.token_hex(3)}"
-    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    yield f"{POSTGRES}/{name}"
-    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory, database):
-    with running_layout(
-        tmp_path_factory.mktemp("app-servers"),
-        database_url=database,
-        redis_url="redis://127.0.0.1:6379/12",
-    ) as layout:
-        seed(layout, [("shared", "Общая статья", "Shared article")])
-        yield layout
+@pytest.fixture
+def servers(production_layout):
+    return production_layout
 
 
 def test_a_member_signed_in_on_one_server_is_signed_in_on_the_other(servers):
@@ -89,13 +58,15 @@ def test_a_publish_is_seen_at_once_on_both_servers_menu_and_lists_included(serve
         library = visitor.get("/ru/library/", port=port)[2].decode()
         assert "Библиотека" in home and "Общая статья" in library
 
-    assert servers.manage_shell(PUBLISH) == "published"
-
-    for port in servers.gunicorn_ports:
-        home = visitor.get("/ru/", port=port)[2].decode()
-        library = visitor.get("/ru/library/", port=port)[2].decode()
-        assert "Каталог" in home and "Библиотека" not in home
-        assert "Опубликовано на другом сервере" in library and "Общая статья" not in library
+    publish_titles(servers, NEW_TITLES)
+    try:
+        for port in servers.gunicorn_ports:
+            home = visitor.get("/ru/", port=port)[2].decode()
+            library = visitor.get("/ru/library/", port=port)[2].decode()
+            assert "Каталог" in home and "Библиотека" not in home
+            assert "Опубликовано на другом сервере" in library and "Общая статья" not in library
+    finally:
+        publish_titles(servers, OLD_TITLES)
 
 
 def test_failed_log_ins_on_both_servers_count_against_one_limit(servers):

@@ -1,5 +1,5 @@
 """The front cache of the production layout (deploy/varnish.vcl) with the
-real Varnish on loopback, started with the layout (tests/portal/layout.py).
+real Varnish on loopback, in the layout the tests share (tests/portal/layout.py).
 
 Anonymous visitors share the pages the portal marks public; a signed-in
 member always gets the portal's own answer. A publish purges the page in
@@ -8,20 +8,18 @@ signal queues Wagtail's purge task, the layout's worker sends the PURGEs.
 The pages are kept for an hour here (PUBLIC_PAGE_MAX_AGE), so a new title
 can only come from a purge. Only this machine may purge."""
 
-import importlib.util
 import re
 
 import pytest
 from django.conf import settings
 
-from tests.helpers import PROJECT
 from tests.portal.layout import (
     MEMBER_EMAIL,
     MEMBER_PASSWORD,
     OUTSIDER,
     Visitor,
-    running_layout,
-    seed,
+    publish_titles,
+    render_deploy_file,
 )
 
 # The same on every database: CI runs these in the SQLite pass only.
@@ -31,36 +29,13 @@ ARTICLE = "/ru/library/front-cache/"
 ARTICLE_EN = "/en/library/front-cache/"
 LIBRARY = "/ru/library/"
 LIBRARY_EN = "/en/library/"
-PUBLISH = """
-from wagtail.models import Locale
-from library.models import ArticlePage
-
-article = ArticlePage.objects.get(slug="front-cache", locale__language_code="ru")
-article.title = "Новое название"
-article.save_revision().publish()
-english = article.get_translation(Locale.objects.get(language_code="en"))
-english.title = "New title"
-english.save_revision().publish()
-print("published")
-"""
+OLD_TITLES = [("front-cache", "ru", "Старое название"), ("front-cache", "en", "Old title")]
+NEW_TITLES = [("front-cache", "ru", "Новое название"), ("front-cache", "en", "New title")]
 
 
-@pytest.fixture(scope="module")
-def front(tmp_path_factory):
-    with running_layout(
-        tmp_path_factory.mktemp("front-cache"),
-        redis_url="redis://127.0.0.1:6379/13",
-        PUBLIC_PAGE_MAX_AGE="3600",
-    ) as layout:
-        seed(
-            layout,
-            [
-                ("front-cache", "Старое название", "Old title"),
-                ("members-view", "Для участников", "For members"),
-                ("purged-by-hand", "Очищаемая", "Purged by hand"),
-            ],
-        )
-        yield layout
+@pytest.fixture
+def front(production_layout):
+    return production_layout
 
 
 def cached_by_front(layout, path, **kwargs):
@@ -103,15 +78,17 @@ def test_a_publish_purges_the_page_in_both_languages_and_its_lists(front):
         assert old in body.decode()
         assert second == "hit"
 
-    assert front.manage_shell(PUBLISH) == "published"
-
     def showing_new_titles():
         return {path: new in front.fetch(path)[2].decode() for path, (_, new) in pages.items()}
 
-    assert front.wait_for(lambda: all(showing_new_titles().values())), showing_new_titles()
-    for path, (old, _) in pages.items():
-        body = front.fetch(path)[2].decode()
-        assert old not in body
+    publish_titles(front, NEW_TITLES)
+    try:
+        assert front.wait_for(lambda: all(showing_new_titles().values())), showing_new_titles()
+        for path, (old, _) in pages.items():
+            body = front.fetch(path)[2].decode()
+            assert old not in body
+    finally:
+        publish_titles(front, OLD_TITLES)
 
 
 def test_a_signed_in_member_is_never_served_from_the_front_cache(front):
@@ -151,13 +128,10 @@ def test_only_this_machine_may_purge(front):
     assert after_local == "miss"
 
 
-def test_the_front_cache_knows_the_portal_s_cookies_and_languages():
-    spec = importlib.util.spec_from_file_location(
-        "render_varnish_vcl", PROJECT / "deploy" / "render_varnish_vcl.py"
+def test_the_front_cache_knows_the_portal_s_cookies_and_languages(tmp_path):
+    _, vcl, _ = render_deploy_file(
+        "render_varnish_vcl.py", tmp_path, GUNICORN_BINDS="127.0.0.1:8001,127.0.0.1:8002"
     )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    vcl = module.render({"GUNICORN_BINDS": "127.0.0.1:8001,127.0.0.1:8002"})
 
     passed = re.search(r'req\.http\.Cookie ~ "\(\^\|;\\s\*\)\(([^)]*)\)="', vcl).group(1)
     assert set(passed.split("|")) == {settings.SESSION_COOKIE_NAME, "messages"}

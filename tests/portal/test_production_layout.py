@@ -1,9 +1,10 @@
 """The production layout as `make production` runs it (deploy/production_trial.sh,
-started by tests/portal/layout.py): migrate and collectstatic with production
-settings, then nginx (Debian's, as the invoking user, with its pid, logs and
-temporary files in a folder of the test) in front of Varnish and two gunicorns
-(gunicorn.conf.py), on 127.0.0.1 and free ports, with the worker that runs
-the queued background jobs beside them.
+started once by tests/portal/layout.py for the tests that drive it): migrate
+and collectstatic with production settings, then nginx (Debian's, as the
+invoking user, with its pid, logs and temporary files in a folder of the
+test) in front of Varnish and two gunicorns (gunicorn.conf.py), on 127.0.0.1
+and free ports, with the worker that runs the queued background jobs beside
+them.
 
 nginx serves static and media files itself, refuses large bodies and tells
 gunicorn the visitor's address and scheme; the portal believes those only
@@ -24,7 +25,7 @@ import time
 
 import pytest
 
-from tests.portal.layout import OUTSIDER, STOP_TIMEOUT, running_layout
+from tests.portal.layout import OUTSIDER, STOP_TIMEOUT
 
 # The same on every database: CI runs these in the SQLite pass only.
 pytestmark = pytest.mark.database_independent
@@ -32,10 +33,9 @@ pytestmark = pytest.mark.database_independent
 FORGED = {"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"}
 
 
-@pytest.fixture(scope="module")
-def layout(tmp_path_factory):
-    with running_layout(tmp_path_factory.mktemp("production")) as layout:
-        yield layout
+@pytest.fixture
+def layout(production_layout):
+    return production_layout
 
 
 def test_pages_come_from_gunicorn_through_nginx_with_debug_off(layout):
@@ -100,9 +100,12 @@ def test_documents_are_not_served_from_the_media_folder(layout):
     privacy; the file itself under /media/ is never handed out."""
     documents = layout.media / "documents"
     documents.mkdir(parents=True, exist_ok=True)
-    (documents / "board-minutes.pdf").write_bytes(b"%PDF-1.4 private")
-
-    status, _, body = layout.fetch("/media/documents/board-minutes.pdf")
+    document = documents / "board-minutes.pdf"
+    document.write_bytes(b"%PDF-1.4 private")
+    try:
+        status, _, body = layout.fetch("/media/documents/board-minutes.pdf")
+    finally:
+        document.unlink()
 
     assert status == 404
     assert b"private" not in body
@@ -156,16 +159,15 @@ def test_the_worker_delivers_queued_mail(layout):
     )
     assert queued == "1"
 
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if "Subject: Layout worker check" in layout.output.read_text():
-            break
-        time.sleep(0.5)
-    assert "Subject: Layout worker check" in layout.output.read_text()
+    assert layout.wait_for(
+        lambda: "Subject: Layout worker check" in layout.output_since_test_began()
+    )
 
 
-def test_ctrl_c_stops_nginx_varnish_both_gunicorns_and_the_worker(layout):
-    """Runs last: stops the layout the way Ctrl-C in a terminal does."""
+def test_ctrl_c_stops_nginx_varnish_both_gunicorns_and_the_worker(production_layout_to_stop):
+    """Runs after the layout's other tests: stops it the way Ctrl-C in a
+    terminal does."""
+    layout = production_layout_to_stop
     returncode = layout.stop(signal.SIGINT)
 
     assert returncode == 130
