@@ -23,6 +23,18 @@ keepalive = 5
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = max_requests // 10
 
+# The portal is loaded once, in the master, and the workers are forked from
+# it (gunicorn's preload_app): they share its pages until they write to them,
+# so each worker is smaller (about 15 MB of resident memory and 25 MB of
+# proportional memory, bench/memory.py) and a replaced worker starts at once.
+# Loading the portal opens no connection and no thread, so the workers
+# inherit none (tests/portal/test_memory_preload.py). A new release needs
+# gunicorn restarted: on a HUP the master forks new workers from the code it
+# already has.
+# GUNICORN_PRELOAD=false loads the portal in each worker instead.
+_preload = os.environ.get("GUNICORN_PRELOAD", "true").strip().lower()
+preload_app = _preload in {"1", "true", "yes", "on"}
+
 # Logs to standard output and error, for systemd's journal or the container.
 accesslog = "-"
 errorlog = "-"

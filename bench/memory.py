@@ -2,7 +2,7 @@
 every kind of public page.
 
     .venv/bin/python bench/memory.py                       # SQLite, 2 workers
-    .venv/bin/python bench/memory.py --rounds 10 --preload
+    .venv/bin/python bench/memory.py --rounds 10 --no-preload
     .venv/bin/python bench/memory.py --database \\
         postgres://postgres@127.0.0.1:5432/rusmeco_memory_bench
 
@@ -27,9 +27,9 @@ It then prints, for the master and each worker, the resident memory
 issue's limit is about) and, from /proc/<pid>/smaps_rollup, the
 proportional (PSS: shared pages split between the processes sharing them)
 and unique (USS: pages no other process has) memory. Forked workers share
-the pages they have not written to with the master; with `--preload` the
-master loads the portal before forking (gunicorn's preload_app), so more
-is shared: RSS stays about the same, PSS and USS fall.
+the pages they have not written to with the master, which loads the portal
+before forking (gunicorn's preload_app, gunicorn.conf.py); `--no-preload`
+has each worker load it for itself, for comparison.
 
 `--breakdown` then says what the memory is made of: a fresh interpreter with
 the same settings and database imports the portal and serves the same
@@ -79,7 +79,9 @@ def parse_args():
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/15")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=5, help="times each page is requested")
-    parser.add_argument("--preload", action="store_true", help="gunicorn's preload_app")
+    parser.add_argument(
+        "--no-preload", dest="preload", action="store_false", help="without gunicorn's preload_app"
+    )
     parser.add_argument("--start-timeout", type=float, default=90.0)
     parser.add_argument("--request-timeout", type=float, default=30.0)
     parser.add_argument(
@@ -359,11 +361,10 @@ def main():
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": str(args.workers),
         "GUNICORN_LOG_LEVEL": "warning",
+        "GUNICORN_PRELOAD": "true" if args.preload else "false",
     }
     command = [sys.executable, "-m", "gunicorn", "portal.wsgi", "--config", "gunicorn.conf.py",
                "--access-logfile", os.devnull]  # fmt: skip
-    if args.preload:
-        command.append("--preload")
     log_path = Path(folder) / "gunicorn.log"
     with open(log_path, "w") as log:
         process = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
