@@ -2,7 +2,7 @@
 every kind of public page.
 
     .venv/bin/python bench/memory.py                       # SQLite, 2 workers
-    .venv/bin/python bench/memory.py --rounds 10 --preload
+    .venv/bin/python bench/memory.py --rounds 10 --no-preload
     .venv/bin/python bench/memory.py --database \\
         postgres://postgres@127.0.0.1:5432/rusmeco_memory_bench
 
@@ -27,9 +27,21 @@ It then prints, for the master and each worker, the resident memory
 issue's limit is about) and, from /proc/<pid>/smaps_rollup, the
 proportional (PSS: shared pages split between the processes sharing them)
 and unique (USS: pages no other process has) memory. Forked workers share
-the pages they have not written to with the master; with `--preload` the
-master loads the portal before forking (gunicorn's preload_app), so more
-is shared: RSS stays about the same, PSS and USS fall.
+the pages they have not written to with the master, which loads the portal
+before forking (gunicorn's preload_app, gunicorn.conf.py); `--no-preload`
+has each worker load it for itself, for comparison.
+
+`--breakdown` then says what the memory is made of: a fresh interpreter with
+the same settings and database imports the portal and serves the same
+pages (members first, whose pages are never taken from the cache) while
+it notes how much resident memory each module adds as its code runs, less
+what the modules it imports add. It prints that by top-level package and
+the largest modules. What no import accounts for (the interpreter itself,
+compiled templates, caches, freed memory malloc keeps) is shown apart.
+
+gunicorn.conf.py sets glibc's mmap threshold, so the large buffers of image
+renditions are given back once freed; `GUNICORN_MMAP_THRESHOLD=0` in the
+environment shows glibc's own behaviour for comparison.
 
 Every wait is bounded: the server has `--start-timeout` seconds to answer,
 each request `--request-timeout` seconds, and gunicorn is killed if it has
@@ -37,7 +49,10 @@ not stopped 30 seconds after being asked to.
 """
 
 import argparse
+import collections
 import contextlib
+import importlib.abc
+import json
 import os
 import secrets
 import shutil
@@ -64,9 +79,16 @@ def parse_args():
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/15")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=5, help="times each page is requested")
-    parser.add_argument("--preload", action="store_true", help="gunicorn's preload_app")
+    parser.add_argument(
+        "--no-preload", dest="preload", action="store_false", help="without gunicorn's preload_app"
+    )
     parser.add_argument("--start-timeout", type=float, default=90.0)
     parser.add_argument("--request-timeout", type=float, default=30.0)
+    parser.add_argument(
+        "--breakdown", action="store_true", help="what the memory is made of, by package"
+    )
+    # The fresh interpreter of --breakdown.
+    parser.add_argument("--breakdown-child", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
 
 
@@ -200,6 +222,104 @@ def memory(pid):
     return {name: kilobytes / 1024 for name, kilobytes in values.items()}
 
 
+def resident_bytes():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+class MeasuringFinder(importlib.abc.MetaPathFinder):
+    """Finds modules as the other finders do and hands them to a loader
+    that measures them: `exclusive` is the resident memory each module
+    added while its code ran, less what the modules it imported added."""
+
+    def __init__(self):
+        self.exclusive = collections.Counter()
+        self.running = []
+
+    def find_spec(self, name, path, target=None):
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(name, path, target)
+            if spec is not None:
+                break
+        else:
+            return None
+        if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+            spec.loader = MeasuredLoader(spec.loader, self)
+        return spec
+
+
+class MeasuredLoader(importlib.abc.Loader):
+    def __init__(self, loader, finder):
+        self.loader = loader
+        self.finder = finder
+
+    def __getattr__(self, name):
+        # Resource readers and the like are the real loader's.
+        return getattr(self.loader, name)
+
+    def create_module(self, spec):
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module):
+        running = self.finder.running
+        started = resident_bytes()
+        running.append(0)
+        try:
+            self.loader.exec_module(module)
+        finally:
+            imported = running.pop()
+            added = resident_bytes() - started
+            self.finder.exclusive[module.__name__] += added - imported
+            if running:
+                running[-1] += added
+
+
+def breakdown_child():
+    """Run in a fresh interpreter by --breakdown: paths and cookies come on
+    standard input; prints the memory by package."""
+    finder = MeasuringFinder()
+    sys.meta_path.insert(0, finder)
+    site = json.load(sys.stdin)
+    before = resident_bytes()
+
+    from django.test import Client
+
+    from portal.wsgi import application  # noqa: F401 (the start-up being measured)
+
+    for cookies in (site["cookies"], None):
+        # As from nginx on this machine, like the requests to gunicorn.
+        client = Client(HTTP_X_FORWARDED_PROTO="https", REMOTE_ADDR="127.0.0.1")
+        for name, value in (cookies or {}).items():
+            client.cookies[name] = value
+        for path in site["paths"]:
+            client.get(path, HTTP_HOST="127.0.0.1", secure=True)
+
+    total = resident_bytes()
+    packages = collections.Counter()
+    modules = collections.Counter()
+    for name, added in finder.exclusive.items():
+        package = name.split(".")[0].lstrip("_") or name
+        packages[package] += added
+        modules[package] += 1
+    mb = 2**20
+    print(f"\nResident memory of the interpreter that served the pages: {total / mb:.1f} MB")
+    print(f"  {before / mb:6.1f} MB  the interpreter and this script, before the portal")
+    accounted = sum(packages.values())
+    print(f"  {accounted / mb:6.1f} MB  added while modules ran, by package "
+          f"({len(finder.exclusive)} modules):")  # fmt: skip
+    for package, added in packages.most_common(25):
+        print(f"    {added / mb:6.1f} MB  {package} ({modules[package]} modules)")
+    rest = sum(added for package, added in packages.most_common()[25:])
+    print(f"    {rest / mb:6.1f} MB  the other {max(len(packages) - 25, 0)} packages")
+    print(f"  {(total - before - accounted) / mb:6.1f} MB  the rest: compiled templates, "
+          "URL patterns, caches, freed memory malloc keeps")  # fmt: skip
+    print("\nLargest modules (their code and what it builds, not the modules they import):")
+    for name, added in finder.exclusive.most_common(12):
+        print(f"    {added / mb:6.1f} MB  {name}")
+
+
 def wait_until_up(port, process, timeout):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -223,6 +343,9 @@ def stop(process):
 
 def main():
     args = parse_args()
+    if args.breakdown_child:
+        breakdown_child()
+        return 0
     prepare_database(args.database, "memory")
     folder = tempfile.mkdtemp(prefix="rusmeco-memory-bench-files-")
     port = free_port()
@@ -238,11 +361,10 @@ def main():
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": str(args.workers),
         "GUNICORN_LOG_LEVEL": "warning",
+        "GUNICORN_PRELOAD": "true" if args.preload else "false",
     }
     command = [sys.executable, "-m", "gunicorn", "portal.wsgi", "--config", "gunicorn.conf.py",
                "--access-logfile", os.devnull]  # fmt: skip
-    if args.preload:
-        command.append("--preload")
     log_path = Path(folder) / "gunicorn.log"
     with open(log_path, "w") as log:
         process = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
@@ -274,6 +396,13 @@ def main():
                   f"{figures['uss']:>10.1f}")  # fmt: skip
         print(f"(gunicorn {'with' if args.preload else 'without'} preload_app, "
               f"{args.workers} sync workers)")  # fmt: skip
+        if args.breakdown:
+            sys.stdout.flush()
+            subprocess.run(  # noqa: S603 (our own interpreter and script)
+                [sys.executable, __file__, "--breakdown-child"],
+                cwd=ROOT, env=server_environment, check=False, timeout=600,
+                input=json.dumps({"paths": paths, "cookies": member_cookies}), text=True,
+            )  # fmt: skip
     finally:
         stop(process)
         errors = log_path.read_text()
