@@ -45,6 +45,10 @@ OUTSIDER = "127.0.0.3"
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 
 
+def interrupt_by_default():
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Layout:
     def __init__(self, workdir, *, database_url, redis_url, **env):
         self.workdir = workdir
@@ -128,8 +132,12 @@ class Layout:
                 stdin=subprocess.DEVNULL,
                 stdout=output,
                 stderr=subprocess.STDOUT,
-                # Its own process group, like a terminal's foreground job.
+                # Its own process group, like a terminal's foreground job,
+                # and Ctrl-C as a terminal delivers it: a test runner started
+                # in the background ignores SIGINT, and a shell started with
+                # SIGINT ignored cannot trap it.
                 start_new_session=True,
+                preexec_fn=interrupt_by_default,
             )
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline and self.process.poll() is None:
