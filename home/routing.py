@@ -29,9 +29,9 @@ MAX_PATH = 300
 
 
 def _walk(home, components):
-    """(primary key, content type id, number of components consumed) of
-    the page that Wagtail's walk from `home` hands the rest of the address
-    to; None where the walk finds no page (Wagtail then answers 404)."""
+    """(the page that Wagtail's walk from `home` hands the rest of the
+    address to, the number of components consumed), or None where the walk
+    finds no page (Wagtail then answers 404)."""
     page, consumed = home, 0
     while consumed < len(components):
         route = type(page).route
@@ -49,30 +49,36 @@ def _walk(home, components):
         if child is None:
             return None
         page, consumed = child.specific, consumed + 1
-    return page.pk, ContentType.objects.get_for_model(type(page)).pk, consumed
+    return page, consumed
 
 
 def route(home, request, components):
     """Wagtail's RouteResult for `components` below `home` (a HomePage),
-    with one query once the walk is cached. Raises Http404 as Wagtail
-    does."""
+    with one query once the walk is cached; None where Wagtail's own walk
+    should answer. Raises Http404 as Wagtail does."""
     if sum(len(component) + 1 for component in components) > MAX_PATH:
         return None
-    found = cached(
-        f"route:{home.pk}:" + "/".join(components),
-        lambda: _walk(home, components),
-        PAGES,
-        timeout=ROUTE_SECONDS,
-    )
+    walked = []
+
+    def build():
+        found = _walk(home, components)
+        if found is None:
+            return None
+        walked.append(found)
+        page, consumed = found
+        return page.pk, ContentType.objects.get_for_model(type(page)).pk, consumed
+
+    found = cached(f"route:{home.pk}:" + "/".join(components), build, PAGES, timeout=ROUTE_SECONDS)
     if found is None:
         return None
-    pk, content_type_id, consumed = found
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    if model is None:
-        return None
-    page = model.objects.filter(pk=pk).first()
-    if page is None:
-        return None
+    if walked:  # walked just now: the page is at hand
+        page, consumed = walked[0]
+    else:
+        pk, content_type_id, consumed = found
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = model.objects.filter(pk=pk).first() if model is not None else None
+        if page is None:
+            return None
     return page.route(request, components[consumed:])
 
 

@@ -3,6 +3,8 @@
 from unittest import mock
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from home import caching
 from home.caching import Generation, cached
@@ -100,14 +102,18 @@ def test_the_timeout_is_kept():
 
 
 def in_a_request(function):
-    """Run `function` as a request would (between Django's request signals)."""
-    from django.core.signals import request_finished, request_started
-
+    """Run `function` as a request would (between Django's request
+    signals), without the database connection's handling, as Django's test
+    client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     request_started.send(sender=None)
     try:
         return function()
     finally:
         request_finished.send(sender=None)
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def test_a_change_made_during_a_request_shows_in_that_request():
