@@ -70,9 +70,21 @@ def record_cached_visit(request):
     record_guest(request, timezone.now())
 
 
+# Member id -> until when (seconds since the epoch) this process knows the
+# member's "last seen" is fresh: a member reading page after page costs no
+# cache round trip until then. The cache still decides, across processes,
+# who writes.
+_member_fresh_until = {}
+
+
 def record_member(user, now):
+    if _member_fresh_until.get(user.pk, 0) > now.timestamp():
+        return
+    if len(_member_fresh_until) >= MAX_REMEMBERED:
+        _member_fresh_until.clear()
     if cache.add(f"presence:member:{user.pk}", True, WRITE_INTERVAL.total_seconds()):
         Profile.objects.filter(user=user).update(last_seen=now)
+    _member_fresh_until[user.pk] = (now + RECHECK).timestamp()
 
 
 def guest_key(request):
@@ -94,9 +106,10 @@ _counted_until = {}
 
 
 def forget_counted_guests():
-    """Empty this process's memory of counted guests (when the cache is
-    emptied too, as between tests)."""
+    """Empty this process's memory of counted guests and seen members (when
+    the cache is emptied too, as between tests)."""
     _counted_until.clear()
+    _member_fresh_until.clear()
 
 
 def _remember_counted(key, now):

@@ -7,9 +7,11 @@ next view builds the value afresh under a new key and the old entries
 simply expire: nothing has to know which keys to delete.
 """
 
+import threading
 import time
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 
 
 def _fresh_start():
@@ -24,8 +26,13 @@ class Generation:
     change (`advance` is a signal receiver) and pass it to `cached` with
     every value built from what changed."""
 
+    # Every generation by its name: a template names the ones a fragment
+    # is built from ({% shared_fragment … also="…" %}, portal_tags).
+    named = {}
+
     def __init__(self, name):
         self.key = f"generation:{name}"
+        Generation.named[name] = self
 
     def current(self):
         return cache.get_or_set(self.key, _fresh_start, None)
@@ -33,6 +40,9 @@ class Generation:
     def advance(self, **kwargs):
         _unadvanced.add(self)
         _advance_waiting()
+        # A request that changes something sees the change in what it
+        # shows after it (a redirect's next page is another request anyway).
+        _forget_read_generations()
 
     def _try_advance(self):
         """Advance the counter; True if the cache has it afterwards."""
@@ -84,12 +94,52 @@ def cached(key, build, *generations, timeout):
     return value
 
 
+# The generation numbers read during the current request: a page asks for
+# a dozen cached values built from the same two or three generations, and
+# each read of them is a round trip to Redis. Within one request a number
+# read once stands (a change made meanwhile by another request shows from
+# the next one, as if this request had come a moment earlier); outside a
+# request (commands, tasks) nothing is remembered.
+_request = threading.local()
+
+
+def _start_request(**kwargs):
+    _request.generations = {}
+
+
+def _end_request(**kwargs):
+    _request.generations = None
+
+
+def _forget_read_generations():
+    if getattr(_request, "generations", None):
+        _request.generations = {}
+
+
+request_started.connect(_start_request, dispatch_uid="home-caching-start")
+request_finished.connect(_end_request, dispatch_uid="home-caching-end")
+
+
 def _current(generations):
-    """The current numbers of `generations`, read together."""
+    """The current numbers of `generations`, read together (each at most
+    once per request)."""
     if _unadvanced:
         _advance_waiting()
-    found = cache.get_many([generation.key for generation in generations]) if generations else {}
-    return [
-        found[generation.key] if generation.key in found else generation.current()
-        for generation in generations
-    ]
+    read = getattr(_request, "generations", None)
+    if read is None:
+        read = {}
+    missing = [generation.key for generation in generations if generation.key not in read]
+    found = cache.get_many(missing) if missing else {}
+    numbers = []
+    for generation in generations:
+        if generation.key in read:
+            number = read[generation.key]
+        elif generation.key in found:
+            number = found[generation.key]
+        else:
+            number = generation.current()
+        numbers.append(number)
+    if getattr(_request, "generations", None) is not None and not _unadvanced:
+        for generation, number in zip(generations, numbers, strict=True):
+            _request.generations[generation.key] = number
+    return numbers

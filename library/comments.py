@@ -55,11 +55,11 @@ def comments_annotation():
     return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
 
 
-def comments_of(commented, user):
+def comments_of(commented, user, moderates=None):
     """(thread tree, number of visible comments) of a library item or blog
     post, in one query. Those who moderate its comments
-    (library/moderation.py) also get hidden comments, with their flag
-    counts."""
+    (library/moderation.py; `moderates` when already known) also get
+    hidden comments, with their flag counts."""
     comments = XtdComment.objects.filter(
         content_type=ContentType.objects.get_for_model(commented),
         object_pk=str(commented.pk),
@@ -70,7 +70,9 @@ def comments_of(commented, user):
         # prefetch spares a query per comment.
         Prefetch("flags", queryset=CommentFlag.objects.none())
     )
-    if can_moderate(user, commented):
+    if moderates is None:
+        moderates = can_moderate(user, commented)
+    if moderates:
         comments = comments.annotate(
             flag_count=Count("flags", filter=Q(flags__flag=CommentFlag.SUGGEST_REMOVAL))
         )
@@ -89,13 +91,14 @@ def comments_context(commented, request, url):
     """What the comments section (templates/library/includes/comments.html)
     of a library item or blog post at `url` needs: one query for the
     comments, none for the rest."""
-    comment_tree, comment_total = comments_of(commented, request.user)
+    moderates = can_moderate(request.user, commented)
+    comment_tree, comment_total = comments_of(commented, request.user, moderates)
     next_url = urlencode({"next": f"{url}#comments"})
     return {
         "comment_tree": comment_tree,
         "comment_total": comment_total,
         "comment_form": LibraryCommentForm(commented),
-        "can_moderate": can_moderate(request.user, commented),
+        "can_moderate": moderates,
         "login_url": f"{resolve_url(settings.LOGIN_URL)}?{next_url}",
     }
 

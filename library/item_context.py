@@ -4,10 +4,13 @@ related items ("More on this theme") and its comments.
 
 Themes, region, lead image and documents change only when the page is
 published or a theme is edited, so they are cached until the next such
-change (the pages and taxonomy generations, home/caching.py); a page view
-then costs a query for the related items, one for the comments and none
-for the rest.
+change (the pages and taxonomy generations, home/caching.py). The related
+items are asked for only when their shared fragment is not in the cache
+(templates/library/item_base.html), so a warm page view costs one query,
+for the comments.
 """
+
+from django.utils.functional import SimpleLazyObject
 
 from home.caching import PAGES, TAXONOMY, cached
 from home.models import Region, Topic
@@ -56,11 +59,19 @@ def documents_of(page):
 
 def item_context(page, request):
     facts = item_facts(page, preview=getattr(request, "is_preview", False))
+    if facts["region"] is not None and facts["region"].pk == page.region_id:
+        # Whether the member moderates here depends on the region
+        # (library/moderation.py): the cached one spares its query.
+        page.region = facts["region"]
     return {
         "themes": facts["themes"],
         "region": facts["region"],
         "lead_image": facts["lead_image"],
         "documents": facts["documents"],
-        "related_items": page.related_items([topic for topic, _url in facts["themes"]]),
+        # Asked of the database only when the related items' fragment is
+        # not in the cache (templates/library/item_base.html).
+        "related_items": SimpleLazyObject(
+            lambda: page.related_items([topic for topic, _url in facts["themes"]])
+        ),
         **comments_context(page, request, page.url),
     }

@@ -7,8 +7,11 @@ regions are edited, so it is cached until the next such change (the pages
 and taxonomy generations, home/caching.py).
 """
 
+import functools
+
 from django.db.models import Count
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 
 from home.caching import PAGES, TAXONOMY, cached
 from home.pagination import page_of
@@ -89,16 +92,23 @@ def listing_context(request, library, topic):
         items = items.filter(topics__translation_key=topic.translation_key)
     filtered = filter_form.apply(items, {t.slug: t for t in topics})
 
-    page_of_items = page_of(
-        request,
-        filtered.newest().with_card_data(),
-        ITEMS_PER_PAGE,
-        count=None if filter_form.values() else known_count(facts, topic),
-    )
+    @functools.cache
+    def cards():
+        page_of_items = page_of(
+            request,
+            filtered.newest().with_card_data(),
+            ITEMS_PER_PAGE,
+            count=None if filter_form.values() else known_count(facts, topic),
+        )
+        terms = terms_of_locale(library.locale_id)
+        return page_of_items, attach_themes(list(page_of_items.object_list), terms)
+
     return {
         "topic": topic,
-        "items": attach_themes(list(page_of_items.object_list), terms_of_locale(library.locale_id)),
-        "page_of_items": page_of_items,
+        # Asked of the database only when the listing's fragment is not in
+        # the cache (templates/library/library_index_page.html).
+        "items": SimpleLazyObject(lambda: cards()[1]),
+        "page_of_items": SimpleLazyObject(lambda: cards()[0]),
         "filter_form": filter_form,
         "filtered": bool(filter_form.values()),
         "theme_counts": [

@@ -3,12 +3,14 @@ archive, the month calendar, and registering and cancelling on an event
 page. (The iCalendar files are in events/feeds.py.)"""
 
 import datetime
+import functools
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import redirect
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from home.pagination import page_of
@@ -72,8 +74,12 @@ def month(calendar_page, request, year=None, month=None):
         raise Http404("No such month in the calendar.")
     terms, form, events = _listing(calendar_page, request)
     first, last = months.grid_bounds(year, month)
-    events = dress(list(events.overlapping(first, last)), terms)
-    weeks = months.month_weeks(year, month, events, today)
+
+    @functools.cache
+    def weeks():
+        shown = dress(list(events.overlapping(first, last)), terms)
+        return months.month_weeks(year, month, shown, today)
+
     before, after = months.neighbours(year, month, today)
     return calendar_page.render(
         request,
@@ -81,8 +87,13 @@ def month(calendar_page, request, year=None, month=None):
         context_overrides={
             "view": "calendar",
             "month_start": datetime.date(year, month, 1),
-            "weeks": weeks,
-            "month_has_events": any(day.in_month and day.events for week in weeks for day in week),
+            # Asked of the database only when the month's fragment is not
+            # in the cache (templates/events/event_calendar.html).
+            "weeks": SimpleLazyObject(weeks),
+            "month_has_events": SimpleLazyObject(
+                lambda: any(day.in_month and day.events for week in weeks() for day in week)
+            ),
+            "today": today,
             "previous_month": datetime.date(*before, 1) if before else None,
             "next_month": datetime.date(*after, 1) if after else None,
             "this_month": datetime.date(today.year, today.month, 1),

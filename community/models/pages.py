@@ -12,9 +12,10 @@ from community.models.companies import Company
 from community.models.profiles import Profile
 from community.views import people
 from home.querysets import PortalPageManager
+from home.routing import CachedViewRestrictionsMixin
 
 
-class PeopleIndexPage(RoutablePageMixin, Page):
+class PeopleIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """The people directory ("people" in the menu): members and companies,
     searchable by name and filterable by region, theme and sector, with a
     page for each member and each company. Editors write its introduction;

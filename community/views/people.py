@@ -2,6 +2,7 @@
 of members and companies, and the page of a member and of a company."""
 
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 
 from community import directory
 from community.forms.directory import CompanyFilterForm, MemberFilterForm
@@ -44,10 +45,18 @@ def _tab(index, request, listed, form_class, decorate, *, template, name, tab):
     terms = terms_of_language()
     form = form_class(request.GET, terms=terms)
     filters = form.cleaned_data if form.is_valid() else {}
-    shown = page_of(request, listed.filtered(**filters), PER_PAGE)
-    decorate(shown, terms, index, index.get_url(request))
+
+    def shown():
+        page = page_of(request, listed.filtered(**filters), PER_PAGE)
+        decorate(page, terms, index, index.get_url(request))
+        return page
+
     return index.render(
-        request, template=template, context_overrides={"form": form, name: shown, "tab": tab}
+        request,
+        template=template,
+        # Asked of the database only when the list's fragment is not in the
+        # cache (templates/community/people_index_page.html).
+        context_overrides={"form": form, name: SimpleLazyObject(shown), "tab": tab},
     )
 
 

@@ -8,8 +8,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import routing
 from home.blocks import BodyBlock
 from home.models.regional import RegionMixin, region_field
+from home.routing import CachedViewRestrictionsMixin
 
 
 class IntroBodyMixin(models.Model):
@@ -31,7 +33,7 @@ class IntroBodyMixin(models.Model):
         abstract = True
 
 
-class HomePage(IntroBodyMixin, Page):
+class HomePage(CachedViewRestrictionsMixin, IntroBodyMixin, Page):
     """The front page of one language: welcome text, the call to join, the
     member benefits, and the sections the content apps contribute ("What's
     new", upcoming events, who's new ...) through the `register_home_section`
@@ -62,11 +64,21 @@ class HomePage(IntroBodyMixin, Page):
     search_fields = Page.search_fields + IntroBodyMixin.search_fields
 
     template = "home/home_page.html"
+
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def route(self, request, path_components):
+        # The pages below are found with one query once the walk is cached
+        # (home/routing.py); Wagtail's walk otherwise.
+        if path_components:
+            result = routing.route(self, request, path_components)
+            if result is not None:
+                return result
+        return super().route(request, path_components)
 
 
 class StandardPage(IntroBodyMixin, RegionMixin, Page):

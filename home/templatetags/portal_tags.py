@@ -1,6 +1,8 @@
 """Template tags of the site's frame: language links, menu, footer and the
 home page sections."""
 
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
@@ -8,10 +10,12 @@ from django.utils import translation
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
+from glossary.lookup import GLOSSARY
 from home import freshness, navigation
 from home.access import may_use_admin
-from home.caching import PAGES, cached
+from home.caching import PAGES, TAXONOMY, Generation, cached
 from home.sections import home_sections
+from portal import page_cache
 
 register = template.Library()
 
@@ -101,6 +105,10 @@ def _versions(request, page):
     original (`out_of_date`: see home/freshness.py): from the cache until
     pages change, so a warm page pays no query for its language switcher
     and the notice, and a cold one a single query for both."""
+    # The switcher and the notice both ask: once per request.
+    remembered = request.__dict__.setdefault("_page_versions", {})
+    if page.pk in remembered:
+        return remembered[page.pk]
     site = Site.find_for_request(request)
 
     def build():
@@ -117,12 +125,13 @@ def _versions(request, page):
             "out_of_date": freshness.out_of_date_since(page, versions),
         }
 
-    return cached(
+    remembered[page.pk] = cached(
         f"page-versions:{page.pk}:{site.pk if site else 0}",
         build,
         PAGES,
         timeout=TRANSLATIONS_SECONDS,
     )
+    return remembered[page.pk]
 
 
 def on_site(path):
@@ -178,3 +187,86 @@ def home_page_sections(context, page):
     home/sections.py). Each is shown with its own template, which finds its
     data in `section.context`."""
     return home_sections(context["request"], page)
+
+
+# A shared fragment is built from pages, themes and regions, the glossary
+# and whatever else a public page shows; the generations make it exact,
+# the timeout only lets unused entries go (or, with `seconds`, bounds how
+# old the read counts it shows are, which change without a signal).
+FRAGMENT_SECONDS = 60 * 60
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, parts, seconds, also):
+        self.nodelist = nodelist
+        self.name = name
+        self.parts = parts
+        self.seconds = seconds
+        self.also = also
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        parts = [_fragment_part(part.resolve(context)) for part in self.parts]
+        site = Site.find_for_request(request)
+        digest = hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()
+        key = f"fragment:{self.name}:{site.pk if site else 0}:{translation.get_language()}:{digest}"
+
+        def build():
+            html = self.nodelist.render(context)
+            if "csrfmiddlewaretoken" in html:
+                # A form's token is the visitor's own: such a body is never
+                # shared (and never reaches the cache).
+                raise template.TemplateSyntaxError(
+                    f"The shared fragment {self.name!r} holds a form with a CSRF token."
+                )
+            return html
+
+        seconds = self.seconds.resolve(context) if self.seconds else FRAGMENT_SECONDS
+        generations = [Generation.named[name] for name in self.also]
+        return cached(
+            key, build, PAGES, TAXONOMY, GLOSSARY, page_cache.SITE, *generations, timeout=seconds
+        )
+
+
+def _fragment_part(value):
+    """What a fragment varies by, as text: a model instance by its kind and
+    primary key (a page's content is then known by the pages generation)."""
+    pk = getattr(value, "pk", None)
+    if pk is not None:
+        return f"{type(value).__name__}:{pk}"
+    return str(value)
+
+
+@register.tag
+def shared_fragment(parser, token):
+    """{% shared_fragment "name" part … [seconds=N] %}…{% endshared_fragment %}:
+    the body rendered once and then taken from the cache for every visitor,
+    in each language and on each site, until a page is published (or
+    unpublished, moved …), a theme or region is edited, the glossary
+    changes (home/caching.py) or anything else a public page shows changes
+    (a comment, a profile, an image: the page cache's generation,
+    portal/page_cache.py), or after `seconds`. For what is the same for
+    every member: never a form, the visitor's name or anything else of
+    theirs (a CSRF token in the body is refused). The parts name what the
+    body shows (the page, a page number …); `also="name …"` names other
+    generations it is built from (home/caching.py). Previews are never
+    cached."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("shared_fragment takes a name")
+    seconds = None
+    also = []
+    parts = []
+    for bit in bits[2:]:
+        if bit.startswith("seconds="):
+            seconds = parser.compile_filter(bit[len("seconds=") :])
+        elif bit.startswith("also="):
+            also = bit[len("also=") :].strip("\"'").split()
+        else:
+            parts.append(parser.compile_filter(bit))
+    name = bits[1].strip("\"'")
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    return SharedFragmentNode(nodelist, name, parts, seconds, also)

@@ -25,6 +25,7 @@ from home.blocks import BodyBlock, DocumentLinkBlock
 from home.choices import CompanySize
 from home.models.regional import RegionalEditMixin, region_field
 from home.reads import ReadCountingMixin
+from home.routing import CachedViewRestrictionsMixin
 from library import feeds, views
 from library.admin_forms import LibraryItemForm
 from library.choices import ItemType
@@ -36,7 +37,7 @@ RELATED_ITEMS = 3
 ARTICLE_TYPES = [choice for choice in ItemType.choices if choice[0] != ItemType.CASE_STUDY]
 
 
-class LibraryIndexPage(RoutablePageMixin, Page):
+class LibraryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """The library of one language: its items newest first, filters by
     theme, type, region and year, a page per theme (/topic/<slug>/) and RSS
     feeds of the whole library and of each theme."""
@@ -94,7 +95,7 @@ def subpage_url(library, route_name, **kwargs):
     return subpage_url_from(library.url, route_name, **kwargs)
 
 
-class LibraryItemPage(RegionalEditMixin, ReadCountingMixin, Page):
+class LibraryItemPage(CachedViewRestrictionsMixin, RegionalEditMixin, ReadCountingMixin, Page):
     """What every library item has. Not created directly: editors create a
     case study or an article."""
 

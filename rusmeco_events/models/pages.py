@@ -37,6 +37,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
 from home.models.regional import RegionalEditMixin, region_field
+from home.routing import CachedViewRestrictionsMixin
 from rusmeco_events import feeds, times, views
 from rusmeco_events.blocks import GalleryBlock, ReportDocumentsBlock, SpeakersBlock
 from rusmeco_events.choices import EventKind, TrainingFormat
@@ -49,7 +50,7 @@ TRAINING_LABELS = {
 }
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """The events section: upcoming events as a list and as a month
     calendar, filters by region, kind and theme, the archive of past events
     and the iCalendar feeds to subscribe to."""
@@ -104,7 +105,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return feeds.theme_events(self, request, slug)
 
 
-class EventPage(RegionalEditMixin, RoutablePageMixin, Page):
+class EventPage(CachedViewRestrictionsMixin, RegionalEditMixin, RoutablePageMixin, Page):
     """One event: a face-to-face event in a region, an online event, or a
     training (online or blended). Members register on the page; after the
     event its report (text, photos, slides) appears here too."""

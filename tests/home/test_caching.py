@@ -3,6 +3,8 @@
 from unittest import mock
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from home import caching
 from home.caching import Generation, cached
@@ -97,3 +99,47 @@ def test_the_timeout_is_kept():
         cached("test:short", lambda: "value", pages, timeout=60)
 
     assert spy.set.call_args.args[2] == 60
+
+
+def in_a_request(function):
+    """Run `function` as a request would (between Django's request
+    signals), without the database connection's handling, as Django's test
+    client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    request_started.send(sender=None)
+    try:
+        return function()
+    finally:
+        request_finished.send(sender=None)
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def test_a_change_made_during_a_request_shows_in_that_request():
+    pages = Generation("test-pages")
+    build, builds = counting_builds()
+
+    def request():
+        first = cached("test:menu", build, pages, timeout=60)
+        pages.advance()
+        return first, cached("test:menu", build, pages, timeout=60)
+
+    assert in_a_request(request) == ("built 1", "built 2")
+
+
+def test_a_change_made_by_another_server_shows_from_the_next_request():
+    pages = Generation("test-pages")
+    build, builds = counting_builds()
+
+    def request():
+        first = cached("test:menu", build, pages, timeout=60)
+        cache.incr(pages.key)  # another app server publishes a page
+        return first, cached("test:menu", build, pages, timeout=60)
+
+    # One request reads each generation once: it shows one state throughout.
+    assert in_a_request(request) == ("built 1", "built 1")
+    assert in_a_request(lambda: cached("test:menu", build, pages, timeout=60)) == "built 2"
+    # Outside a request (a command, a task) nothing is remembered.
+    cache.incr(pages.key)
+    assert cached("test:menu", build, pages, timeout=60) == "built 3"
