@@ -180,6 +180,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # first write: what it reads (free seats, say) cannot change under it,
     # and writers queue in the order they started (PostgreSQL locks rows).
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A page's queries each take a few milliseconds; starting PostgreSQL's
+    # parallel workers for one of them costs more than that (15-30 ms on
+    # two cores) and takes cores from the other requests. Reports and
+    # maintenance commands may ask for them (DB_PARALLEL_WORKERS).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c max_parallel_workers_per_gather=" + os.environ.get("DB_PARALLEL_WORKERS", "0")
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL (or CACHE_URL) points at Redis. With

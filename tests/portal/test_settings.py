@@ -81,6 +81,26 @@ def test_database_url_switches_to_postgresql():
     assert values["name"] == "rusmeco"
 
 
+@pytest.mark.parametrize(("env", "expected"), [({}, "0"), ({"DB_PARALLEL_WORKERS": "2"}, "2")])
+def test_postgresql_connections_start_no_parallel_workers_unless_asked(env, expected):
+    """A page's queries are short: starting parallel workers for one costs
+    more than it saves. The connection the portal opens says so."""
+    code = (
+        "import django; django.setup(); from django.db import connection; "
+        "cursor = connection.cursor(); cursor.execute('SHOW max_parallel_workers_per_gather'); "
+        "print(cursor.fetchone()[0])"
+    )
+    result = run_python(
+        code,
+        "portal.settings.dev",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres",
+        **env,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == expected
+
+
 @pytest.mark.parametrize("variable", ["REDIS_URL", "CACHE_URL"])
 def test_redis_url_switches_the_cache_to_redis(variable):
     values = read_settings(**{variable: "redis://127.0.0.1:6379/1"})
