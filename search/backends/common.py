@@ -7,6 +7,12 @@ from the index table instead: the entries that match the query, restricted
 to the objects of the searched queryset by one uncorrelated subquery, are
 ranked and cut to one page of results, and only that page of objects is
 loaded. Counting and facets reuse the same match as a subquery.
+
+Counting is bounded: a count asked for up to n results (`results[:n]
+.count()`) and the facet counts asked for at most n results
+(`facet_counts(limit=n)`) read at most n matches, a LIMITed subquery the
+database stops early on, so a word found in most of the library costs no
+more to count than one found a thousand times.
 """
 
 from django.db.models import BigIntegerField, Count
@@ -55,8 +61,9 @@ class FastResultsMixin:
 
     The query compiler provides `match_entries(config)` (a queryset of the
     matching index rows, or None when nothing can match), `rank_entries(
-    entries, stop)` (the same rows in order of relevance, annotated with
-    `_rank`), `OBJECT_ID` and `CONTENT_TYPE` (the lookups of the object id
+    entries, stop, searched)` (the same rows in order of relevance,
+    annotated with `_rank`; `searched` restricts other index rows to the
+    searched objects as `entries` are), `OBJECT_ID` and `CONTENT_TYPE` (the lookups of the object id
     and content type in them).
     """
 
@@ -71,9 +78,15 @@ class FastResultsMixin:
         entries = compiler.match_entries(compiler.get_config(self.backend))
         if entries is None:
             return None
+        return self._searched(entries)
+
+    def _searched(self, entries):
+        """`entries` (index rows) of the objects of the searched queryset."""
+        compiler = self.query_compiler
         model = compiler.queryset.model
-        # Compare as integers: the database can then look the few matches
-        # of a rare word up by primary key instead of hashing every page.
+        # Compare as integers: the database can then look each match up by
+        # primary key (the few of a rare word, or the first few hundred of
+        # a common one) instead of hashing every page.
         return entries.annotate(_pk=Cast(compiler.OBJECT_ID, BigIntegerField())).filter(
             **{
                 compiler.CONTENT_TYPE + "__in": get_descendants_content_types_pks(model),
@@ -88,7 +101,7 @@ class FastResultsMixin:
         if entries is None:
             return []
         compiler = self.query_compiler
-        ranked = compiler.rank_entries(entries, self.stop)
+        ranked = compiler.rank_entries(entries, self.stop, searched=self._searched)
         rows = list(ranked.values_list(compiler.OBJECT_ID, "_rank")[self.start : self.stop])
         ids = [object_id for object_id, _rank in rows]
         objects = {str(obj.pk): obj for obj in compiler.queryset.filter(pk__in=ids).order_by()}
@@ -107,9 +120,11 @@ class FastResultsMixin:
         entries = self._entries()
         if entries is None:
             return 0
-        count = entries.count() - self.start
         if self.stop is not None:
-            count = min(count, self.stop - self.start)
+            # Count no further than asked: the database stops at `stop`.
+            count = entries.values("pk")[: self.stop].count() - self.start
+        else:
+            count = entries.count() - self.start
         return max(count, 0)
 
     def matched_pks(self):
@@ -117,11 +132,15 @@ class FastResultsMixin:
         entries = self._entries()
         return None if entries is None else entries.values("_pk")
 
-    def facet_counts(self):
-        """{facet name: {value: number of matching pages}} for all facets."""
+    def facet_counts(self, limit=None):
+        """{facet name: {value: number of matching pages}} for all facets,
+        among at most `limit` matching pages (any of them: the counts are
+        exact when fewer match, and say only which values occur otherwise)."""
         matched = self.matched_pks() if self._fast() else None
         if matched is None:
             return {}
+        if limit is not None:
+            matched = matched[:limit]
         counts = {}
         rows = (
             SearchFacet.objects.filter(record_id__in=matched)
