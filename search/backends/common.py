@@ -140,7 +140,11 @@ class FastResultsMixin:
         if matched is None:
             return {}
         if limit is not None:
-            matched = matched[:limit]
+            # In the index's order: PostgreSQL reads the index table from
+            # its first row and stops at `limit` matches, checking each
+            # one's page by primary key (unordered, it would hash every
+            # visible page first).
+            matched = matched.order_by("pk")[:limit]
         counts = {}
         rows = (
             SearchFacet.objects.filter(record_id__in=matched)

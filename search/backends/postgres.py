@@ -11,8 +11,8 @@ migration `search.0002` covers; title matches weigh ten times body matches.
 For words so common that they match a large part of the library, ranking
 every match would read a large tsvector per row. So the ranking step is
 bounded: within the first RANK_CANDIDATES results (as far as the results
-page lets a visitor go) only the newest RANK_CANDIDATES title matches and
-the newest RANK_CANDIDATES matches are ranked (see rank_entries). Counts
+page lets a visitor go) only the first TITLE_CANDIDATES title matches and
+the first RANK_CANDIDATES matches are ranked (see rank_entries). Counts
 are bounded too (search/backends/common.py).
 """
 
@@ -44,6 +44,7 @@ from search.backends.common import FastResultsMixin, RecordsIndexMixin, SQLFilte
 
 TITLE_WEIGHT = 10.0
 RANK_CANDIDATES = 500
+TITLE_CANDIDATES = 100
 SEARCH_CONFIG = "russian"
 
 
@@ -75,14 +76,20 @@ class RankingQueryCompiler(SQLFiltersMixin, PostgresSearchQueryCompiler):
 
     def rank_entries(self, entries, stop=None, searched=None):
         """Entries in order of rank. Up to RANK_CANDIDATES, only the best
-        candidates are ranked: the newest title matches and the newest
-        matches, RANK_CANDIDATES of each.
+        candidates are ranked: the first TITLE_CANDIDATES title matches and
+        the first RANK_CANDIDATES matches in the order of the index table's
+        primary key (the order objects were first indexed).
 
-        "Newest" is the order of the index table's primary key (the order
-        pages were first indexed), which PostgreSQL reads backwards from
-        its index: for a common word it stops after a few hundred matches
-        instead of sorting every match, and for a rare one it still finds
-        the matches through the GIN index and sorts those few."""
+        That order is one PostgreSQL reads from the primary key's index,
+        checking each row as it goes: for a common word it stops after a
+        few hundred rows instead of sorting every match, and for a rare
+        one it finds the matches through the GIN indexes and sorts those
+        few. It runs from the first rows, not the last, because the last
+        are often of other kinds (forum topics indexed after the library,
+        20,000 of them in the benchmark), which a search of pages would
+        read through first. Title candidates are fewer since title matches
+        are rarer: reading as far as 500 of them would cost more than
+        fetching them all through the index."""
         if stop is None or stop > RANK_CANDIDATES:
             candidates = entries.values("pk")
         else:
@@ -96,9 +103,9 @@ class RankingQueryCompiler(SQLFiltersMixin, PostgresSearchQueryCompiler):
             either = self.title_or_body(self.query)
             matched = entries if either is None else searched(IndexEntry.objects.filter(either))
             candidates = (
-                titled.order_by("-pk")
-                .values("pk")[:RANK_CANDIDATES]
-                .union(matched.order_by("-pk").values("pk")[:RANK_CANDIDATES])
+                titled.order_by("pk")
+                .values("pk")[:TITLE_CANDIDATES]
+                .union(matched.order_by("pk").values("pk")[:RANK_CANDIDATES])
             )
         return (
             IndexEntry.objects.filter(pk__in=candidates)
@@ -110,9 +117,9 @@ class RankingQueryCompiler(SQLFiltersMixin, PostgresSearchQueryCompiler):
 
     def title_or_body(self, query):
         """The match of `query` as each word in the title or in the body
-        (None for a phrase or any other query): what reading the newest
-        entries tests on each row. Joining title and body for each row costs
-        several times more (20 ms against 3 for a common word's 500 newest
+        (None for a phrase or any other query): what reading the entries
+        in order tests on each row. Joining title and body for each row costs
+        several times more (20 ms against 3 for a common word's first 500
         matches). It finds the same entries but for a word that the
         database splits into several (the parts of "RUSMECO's" found apart
         in title and body), a difference that only shows in which entries
