@@ -27,7 +27,7 @@ from django.db.models import (
     Q,
     Value,
 )
-from django.db.models.expressions import CombinedExpression
+from django.db.models.expressions import CombinedExpression, RawSQL
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
@@ -72,7 +72,10 @@ class RankingQueryCompiler(SQLFiltersMixin, PostgresSearchQueryCompiler):
         self.search_query = self.build_tsquery(self.query, config=config)
         if self.search_query is None:
             return None
-        return IndexEntry.objects.annotate(_vector=self.vector()).filter(_vector=self.search_query)
+        self.matches = IndexEntry.objects.annotate(_vector=self.vector()).filter(
+            _vector=self.search_query
+        )
+        return self.matches
 
     def rank_entries(self, entries, stop=None, searched=None):
         """Entries in order of rank. Up to RANK_CANDIDATES, only the best
@@ -95,17 +98,16 @@ class RankingQueryCompiler(SQLFiltersMixin, PostgresSearchQueryCompiler):
         else:
             # A title match is a match: the title alone is tested, which
             # costs far less per row than title and body together.
-            titled = searched(
-                IndexEntry.objects.annotate(_title=self.title_vector()).filter(
-                    _title=self.search_query
-                )
+            titled = IndexEntry.objects.annotate(_title=self.title_vector()).filter(
+                _title=self.search_query
             )
             either = self.title_or_body(self.query)
-            matched = entries if either is None else searched(IndexEntry.objects.filter(either))
-            candidates = (
-                titled.order_by("pk")
-                .values("pk")[:TITLE_CANDIDATES]
-                .union(matched.order_by("pk").values("pk")[:RANK_CANDIDATES])
+            matched = self.matches if either is None else IndexEntry.objects.filter(either)
+            first_titled = searched(titled, "pk", TITLE_CANDIDATES)
+            first_matched = searched(matched, "pk", RANK_CANDIDATES)
+            candidates = RawSQL(  # noqa: S611 - two subqueries of first_searched
+                f"({first_titled.sql}) UNION ({first_matched.sql})",
+                (*first_titled.params, *first_matched.params),
             )
         return (
             IndexEntry.objects.filter(pk__in=candidates)
