@@ -14,7 +14,14 @@ of results is ranked in one query and loaded with its search records in
 another, and the facet counts (which also give the total) take one query
 plus one per active facet; topics and blog posts add a count each, and a
 few queries for each kind a page of results shows. At most MAX_RESULTS results can be paged
-through; the total is always exact.
+through.
+
+Nor does the work of those queries grow with the number of matches: every
+count stops at count_limit() (SEARCH_COUNT_LIMIT, 1,000 by default). Up to
+that many results, the total and the facet counts are exact; beyond it,
+the page says "more than 1,000 results" and the facets list their values
+(those found among that many matches) without numbers, since any number
+would be a guess.
 """
 
 import logging
@@ -23,7 +30,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends import get_search_backend
@@ -42,6 +49,8 @@ logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
 MAX_RESULTS = 500
+# Counts stop here (see module docstring); the setting exists for tests.
+COUNT_LIMIT = 1000
 AUTOCOMPLETE_LIMIT = 8
 FACET_LABELS = {
     "type": _("Type"),
@@ -49,6 +58,15 @@ FACET_LABELS = {
     "region": _("Region"),
     "year": _("Year"),
 }
+
+
+def count_limit():
+    return getattr(settings, "SEARCH_COUNT_LIMIT", COUNT_LIMIT)
+
+
+def bounded_count(results, limit):
+    """How many `results` there are, counting no further than limit + 1."""
+    return results[: limit + 1].count()
 
 
 def language_codes(all_languages):
@@ -102,7 +120,7 @@ class ResultsPaginator(Paginator):
 class Option:
     value: str
     label: str
-    count: int
+    count: int  # None: not counted (more than count_limit() results)
     selected: bool
     querystring: list
 
@@ -132,10 +150,26 @@ class Outcome:
     params: object
     results: object = None  # a Paginator page
     items: list = field(default_factory=list)
-    count: int = 0
+    count: int = 0  # exact up to `limit`; above it, only "more than limit"
+    limit: int = COUNT_LIMIT
     facets: list = field(default_factory=list)
     promotions: list = field(default_factory=list)
     failed: bool = False
+
+    @property
+    def more(self):
+        """True when there are more results than were counted."""
+        return self.count > self.limit
+
+    @property
+    def limit_shown(self):
+        # Grouped as the language writes numbers: "1,000", "1 000".
+        return formats.number_format(self.limit, force_grouping=True)
+
+    @property
+    def uncounted(self):
+        """True when some facet values are shown without a count."""
+        return any(option.count is None for group in self.facets for option in group.options)
 
 
 def term_facet(terms, name, slug):
@@ -162,7 +196,7 @@ def type_label(value):
 
 def run(params, request):
     """Search for `params` (search.params.SearchParams) and return an Outcome."""
-    outcome = Outcome(params=params)
+    outcome = Outcome(params=params, limit=count_limit())
     if not params.query:
         return outcome
     codes = language_codes(params.all_languages)
@@ -172,16 +206,17 @@ def run(params, request):
         searched = searched_query(params)
         results = pages.search(searched.query, operator=operator_for(searched.query))
         terms = terms_of_language()
-        counts, total = facet_counts(results, base, params, searched.query)
-        others = other_results(params, codes, searched.query)
+        limit = outcome.limit
+        counts, total = facet_counts(results, base, params, searched.query, limit)
+        others = other_results(params, codes, searched.query, limit)
         chosen = params.facets.get("type")
         parts = [] if chosen in sources.BY_TYPE else [(results, total)]
         for source, found, count in others:
             if counts is not None and count:
-                counts.setdefault("type", {})[source.type] = count
+                counts.setdefault("type", {})[source.type] = count if count <= limit else None
             if chosen in (None, source.type):
                 parts.append((found, count))
-        chain = Chain(parts)
+        chain = Chain(parts, limit)
         outcome.count = len(chain)
         paginator = ResultsPaginator(chain, RESULTS_PER_PAGE, outcome.count)
         outcome.results = paginator.get_page(params.page)
@@ -213,26 +248,30 @@ def operator_for(query):
     return "and" if isinstance(query, str) else None
 
 
-def other_results(params, codes, query):
+def other_results(params, codes, query, limit):
     """[(source, results, count)] of forum topics and blog posts
-    (search/sources.py). They carry no theme, region or year, so a search
-    narrowed by one of those finds none of them."""
+    (search/sources.py), each counted up to limit + 1. They carry no theme,
+    region or year, so a search narrowed by one of those finds none of them."""
     if any(name != "type" for name in params.facets):
         return []
     backend, found = get_search_backend(), []
     for source in sources.SOURCES:
         results = backend.search(query, source.searchable(codes), operator=operator_for(query))
-        found.append((source, results, results.count()))
+        found.append((source, results, bounded_count(results, limit)))
     return found
 
 
 class Chain:
     """The results of several searches one after another (pages, then blog
-    posts, then forum topics), each counted beforehand (None: count it),
-    so that a page of results reads only the searches it shows."""
+    posts, then forum topics), each counted beforehand (None: count it, up
+    to `limit` + 1), so that a page of results reads only the searches it
+    shows. A search counted only up to `limit` + 1 shows at most that many."""
 
-    def __init__(self, parts):
-        counted = [(found, found.count() if count is None else count) for found, count in parts]
+    def __init__(self, parts, limit=COUNT_LIMIT):
+        counted = [
+            (found, bounded_count(found, limit) if count is None else count)
+            for found, count in parts
+        ]
         self.parts = [(found, count) for found, count in counted if count]
 
     def __len__(self):
@@ -286,24 +325,36 @@ def result_item(page, request, terms, query_stems):
     )
 
 
-def facet_counts(results, base, params, query):
+def facet_counts(results, base, params, query, limit):
     """{facet: {value: count}} for the facets, with counts that combine the
     query with the other active facets: an active facet is counted as if
     its own choice were not made, so its other values stay reachable. None
     when the backend cannot count facets.
 
+    Each search is counted among at most limit + 1 of its matches: when
+    more match, its values are known but not their numbers (None).
+
     Returns (counts, total): every indexed page has exactly one type, so
-    the type counts add up to the number of results, which saves counting
-    them again."""
+    the type counts add up to the number of results (up to limit + 1),
+    which saves counting them again."""
     if not hasattr(results, "facet_counts"):
         return None, None
-    counts = results.facet_counts()
+    counts = results.facet_counts(limit=limit + 1)
     total = sum(counts.get("type", {}).values())
+    counts = exact_counts(counts, limit)
     for name in params.facets:
         others = {key: value for key, value in params.facets.items() if key != name}
         without = with_facets(base, others).search(query, operator=operator_for(query))
-        counts[name] = without.facet_counts().get(name, {})
+        counts[name] = exact_counts(without.facet_counts(limit=limit + 1), limit).get(name, {})
     return counts, total
+
+
+def exact_counts(counts, limit):
+    """`counts` when they were taken among all the matches (at most
+    `limit`), else the same values without numbers."""
+    if sum(counts.get("type", {}).values()) <= limit:
+        return counts
+    return {name: dict.fromkeys(values) for name, values in counts.items()}
 
 
 def facet_groups(counts, params, terms):
@@ -319,7 +370,7 @@ def facet_options(name, counts, params, terms):
     options = []
     for value, count in counts.items():
         if name == "type":
-            label, order = type_label(value), -count
+            label, order = type_label(value), -(count or 0)
             if label is None:
                 continue
         elif name in ("theme", "region"):

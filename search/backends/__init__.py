@@ -9,5 +9,7 @@
 
 All of them keep Wagtail's search API (`queryset.search(...)`), write the
 search records the results page shows (`search/records.py`) and answer
-`results.facet_counts()` for the facets.
+`results.facet_counts(limit=n)` for the facets (the database backends
+count among at most n matches, so that counting stays fast however common
+the word; the engines count them all).
 """

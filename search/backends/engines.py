@@ -80,9 +80,11 @@ class PortalIndexMixin:
 
 
 class PortalResultsMixin:
-    def facet_counts(self):
+    def facet_counts(self, limit=None):
         """{facet name: {value: number of matching pages}} from one
-        terms aggregation over the query's matches."""
+        terms aggregation over the query's matches. The engine counts all
+        of them as fast as a few (`limit`, which bounds the database
+        backends' counts, is not needed here)."""
         body = self._get_es_body(for_count=True)
         body["aggregations"] = {
             FACETS_FIELD: {"terms": {"field": FACETS_FIELD, "size": FACET_BUCKETS}}

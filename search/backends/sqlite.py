@@ -125,7 +125,7 @@ class StemmingQueryCompiler(SQLFiltersMixin, SQLiteSearchQueryCompiler):
             return first._combine(second, "NOT")
         return super().build_search_query_content(query, config=config)
 
-    def rank_entries(self, entries, stop=None):
+    def rank_entries(self, entries, stop=None, searched=None):
         return entries.order_by("_rank", "-_pk")
 
     def match_entries(self, config=None):
