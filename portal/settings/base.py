@@ -183,10 +183,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A page's queries each take a few milliseconds; starting PostgreSQL's
     # parallel workers for one of them costs more than that (15-30 ms on
-    # two cores) and takes cores from the other requests. Reports and
-    # maintenance commands may ask for them (DB_PARALLEL_WORKERS).
+    # two cores) and takes cores from the other requests, and compiling one
+    # just in time (JIT, for queries the planner guesses to be costly) took
+    # half a second for a search that runs in 16 ms. Reports and
+    # maintenance commands may ask for parallel workers (DB_PARALLEL_WORKERS).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        "-c max_parallel_workers_per_gather=" + os.environ.get("DB_PARALLEL_WORKERS", "0")
+        "-c jit=off -c max_parallel_workers_per_gather="
+        + os.environ.get("DB_PARALLEL_WORKERS", "0")
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

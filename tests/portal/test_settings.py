@@ -81,14 +81,17 @@ def test_database_url_switches_to_postgresql():
     assert values["name"] == "rusmeco"
 
 
-@pytest.mark.parametrize(("env", "expected"), [({}, "0"), ({"DB_PARALLEL_WORKERS": "2"}, "2")])
+@pytest.mark.parametrize(
+    ("env", "expected"), [({}, "off 0"), ({"DB_PARALLEL_WORKERS": "2"}, "off 2")]
+)
 def test_postgresql_connections_start_no_parallel_workers_unless_asked(env, expected):
-    """A page's queries are short: starting parallel workers for one costs
-    more than it saves. The connection the portal opens says so."""
+    """A page's queries are short: starting parallel workers or compiling
+    one costs more than it saves. The connection the portal opens says so."""
     code = (
         "import django; django.setup(); from django.db import connection; "
-        "cursor = connection.cursor(); cursor.execute('SHOW max_parallel_workers_per_gather'); "
-        "print(cursor.fetchone()[0])"
+        "cursor = connection.cursor(); cursor.execute('SHOW jit'); jit = cursor.fetchone()[0]; "
+        "cursor.execute('SHOW max_parallel_workers_per_gather'); "
+        "print(jit, cursor.fetchone()[0])"
     )
     result = run_python(
         code,
