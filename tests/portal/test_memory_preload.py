@@ -10,16 +10,11 @@ import runpy
 import pytest
 
 from tests.helpers import PROJECT, run_python
+from tests.portal.test_settings import PRODUCTION_ENV
 
 # The same on every database: CI runs these in the SQLite pass only.
 pytestmark = pytest.mark.database_independent
 
-PRODUCTION_ENV = {
-    "SECRET_KEY": "x7!q-production-like-secret-key-for-the-preload-check-0123456789",
-    "ALLOWED_HOSTS": "portal.rusmeco.example",
-    "REDIS_URL": "redis://127.0.0.1:6379/0",
-    "WAGTAILADMIN_BASE_URL": "https://portal.rusmeco.example",
-}
 
 WHAT_LOADING_LEAVES_OPEN = """
 import json, os, threading
