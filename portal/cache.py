@@ -16,7 +16,7 @@ that does not answer from stalling requests.
 import functools
 import logging
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -47,8 +47,34 @@ def _missing_key(key, *args, **kwargs):
     raise ValueError(f"Key '{key}' not found: the cache is unreachable")
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's Redis client, keeping one redis-py client per connection
+    pool. Django builds a new redis-py client for every command, and each
+    one fills a table of some 170 reply parsers: with the twenty commands
+    of a member's page that was a twentieth of the page's time. A redis-py
+    client is safe to share between threads (each command takes a
+    connection from the pool), and after a fork the pool opens new
+    connections itself."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            # The pools live as long as this object, so their ids stay theirs.
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """RedisCache that answers as an empty cache while Redis is down."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
 
     get = _answers(lambda key, default=None, **kwargs: default)(RedisCache.get)
     get_many = _answers(lambda keys, **kwargs: {})(RedisCache.get_many)

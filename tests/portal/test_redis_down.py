@@ -104,3 +104,21 @@ def test_a_change_published_while_redis_was_cut_off_shows_when_it_returns(about_
         path.start()
         wait_until_redis_answers()
         assert menu(visitor) == ["О сообществе"]
+
+
+def test_one_redis_client_serves_every_command_and_outlives_a_restart():
+    """The cache keeps one redis-py client for its server instead of
+    building one per command; that client reconnects after Redis restarts."""
+    with redis_server() as redis, redis_settings(redis.port):
+        redis_cache = cache._cache
+        cache.set("greeting", "привет", 60)
+        assert cache.get("greeting") == "привет"
+        assert redis_cache.get_client() is redis_cache.get_client(write=True)
+
+        redis.stop()
+        assert cache.get("greeting") is None  # answered as an empty cache
+        redis.start()
+        wait_until_redis_answers()
+        cache.set("greeting", "здравствуйте", 60)
+        assert cache.get("greeting") == "здравствуйте"
+        assert redis_cache.get_client() is redis_cache.get_client(write=True)
