@@ -66,7 +66,7 @@ def _advance_waiting():
 
 
 # Advanced when a page is published, unpublished, moved or deleted, a view
-# restriction changes or the site settings are saved (home/navigation.py).
+# restriction changes, a site or the site settings are saved (home/navigation.py).
 PAGES = Generation("pages")
 # Advanced when a theme or a region is saved or deleted (home/terms.py).
 TAXONOMY = Generation("taxonomy")

@@ -118,6 +118,6 @@ def connect_signals():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(forget, dispatch_uid=f"navigation-{id(signal)}")
     post_delete.connect(forget, sender=Page, dispatch_uid="navigation-page-delete")
-    for model in (PageViewRestriction, SiteSettings):
+    for model in (PageViewRestriction, SiteSettings, Site):
         post_save.connect(forget, sender=model, dispatch_uid=f"navigation-save-{model}")
         post_delete.connect(forget, sender=model, dispatch_uid=f"navigation-del-{model}")
