@@ -2,10 +2,11 @@
 
 Wagtail looks the site up in the database on every request (Site keeps
 it only on the request object), a query and a few milliseconds of query
-building for each member's page. Sites change rarely: the one found for a
-host and port is kept in the cache until the pages generation advances,
-which saving or deleting a site does (home/navigation.py), as does
-publishing or moving any page, the site's root page included.
+building for each member's page, then loads the home page's own row.
+Sites change rarely: the one found for a host and port, with its home
+page, is kept in the cache until the pages generation advances, which
+saving or deleting a site does (home/navigation.py), as does publishing
+or moving any page, the home page included.
 """
 
 from django.http.request import split_domain_port
@@ -29,12 +30,23 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         hostname = split_domain_port(request.get_host())[0]
         port = request.get_port()
-        # Wagtail's own lookup; no site at all (a fresh database) is not
-        # cached and is looked up again on the next request.
+        # No site at all (a fresh database) is not cached and is looked up
+        # again on the next request.
         request._wagtail_site = cached(
             f"site:{hostname}:{port}",
-            lambda: Site._find_for_request(request),
+            lambda: _find_site(request),
             PAGES,
             timeout=SITE_SECONDS,
         )
         return self.get_response(request)
+
+
+def _find_site(request):
+    """Wagtail's own lookup, with the root page as its specific type:
+    Wagtail routes every page view from `site.root_page.localized.specific`,
+    a query for the home page's own row each time unless it is already at
+    hand."""
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific
+    return site
