@@ -36,7 +36,7 @@ def test_a_site_added_changed_or_deleted_answers_at_once(anna_client, home_ru, a
 
 
 @pytest.mark.django_db
-def test_a_warm_request_asks_nothing_about_sites(anna_client, about_ru):
+def test_a_warm_request_asks_nothing_about_sites_or_the_home_page(anna_client, about_ru):
     # The first view also creates the site settings, which advances the
     # pages generation; the second caches the site for good.
     anna_client.get(about_ru.url)
@@ -44,6 +44,17 @@ def test_a_warm_request_asks_nothing_about_sites(anna_client, about_ru):
     with CaptureQueriesContext(connection) as queries:
         assert anna_client.get(about_ru.url).status_code == 200
     assert not [query for query in queries if "wagtailcore_site" in query["sql"]]
+    # Nor about the home page the route starts from.
+    assert not [query for query in queries if "home_homepage" in query["sql"]]
+
+
+@pytest.mark.django_db
+def test_a_home_page_published_shows_at_once(anna_client, home_ru, about_ru):
+    anna_client.get(about_ru.url)
+    anna_client.get(about_ru.url)
+    home_ru.intro = "Новое приветствие сообщества."
+    home_ru.save_revision().publish()
+    assert "Новое приветствие сообщества." in anna_client.get("/ru/").text
 
 
 @pytest.mark.django_db
