@@ -108,7 +108,7 @@ def event_context(event, request):
     """What the event page shows besides its content: the event's region and
     themes in the page's language, the seats, and the visitor's own
     registration."""
-    dress([event], terms_of_locale(event.locale_id))
+    dress([event], terms_of_locale(event.locale_id), lazy_themes=True)
     now = timezone.now()
     seats = registration.seat_summary(event)
     own = None

@@ -7,8 +7,10 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
 from django.template import Context, Template, TemplateSyntaxError
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from glossary.models import MarkedTerms
@@ -158,6 +160,20 @@ def test_a_published_edit_of_an_event_shows_at_once(anna_client, event):
     page = anna_client.get(event.url).text
     assert "Новая программа." in page
     assert "Технопарк" in page
+
+
+@pytest.mark.django_db
+def test_an_events_themes_are_read_only_to_build_its_fragment(anna_client, calendar_ru, topics):
+    themed = EventPageFactory(parent=calendar_ru, slug="ipr-day", topics=[topics["ipr"]])
+    name = topics["ipr"].name
+    assert name in anna_client.get(themed.url).text
+    with CaptureQueriesContext(connection) as queries:
+        assert name in anna_client.get(themed.url).text
+    assert not [query for query in queries if "home_topic" in query["sql"]]
+
+    topics["ipr"].name = "Патенты и лицензии"
+    topics["ipr"].save()
+    assert "Патенты и лицензии" in anna_client.get(themed.url).text
 
 
 @pytest.mark.django_db
