@@ -30,6 +30,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.db.models.signals import post_delete, post_save
 from django.shortcuts import resolve_url
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
@@ -226,14 +227,27 @@ def comments_context(commented, request, url):
         comment_tree, comment_total = comments_of(commented, request.user, moderates)
     else:
         comment_tree, comment_total = public_thread(commented)
+    form = LibraryCommentForm(commented)
     next_url = urlencode({"next": f"{url}#comments"})
     return {
         "comment_tree": comment_tree,
         "comment_total": comment_total,
-        "comment_form": LibraryCommentForm(commented),
+        "comment_form": form,
+        # The form's hidden fields (what it is for, its timestamp and
+        # security hash: this request's own) are the same in every reply
+        # form of the page: rendered once.
+        "comment_form_hidden": hidden_fields(form) if request.user.is_authenticated else "",
         "can_moderate": moderates,
         "login_url": f"{resolve_url(settings.LOGIN_URL)}?{next_url}",
     }
+
+
+def hidden_fields(form):
+    """The hidden fields of a comment form but reply_to (each form of the
+    page gives its own), as HTML."""
+    return mark_safe(  # noqa: S308 - Django's widgets, escaped there
+        "".join(str(field) for field in form.hidden_fields() if field.name != "reply_to")
+    )
 
 
 def export_comments(user):
