@@ -28,6 +28,7 @@ from django_comments_xtd.models import XtdComment
 
 from library.comment_notices import comment_posted
 from library.commentable import object_of, object_posted_to
+from library.comments import thread_changed
 from library.forms import LibraryCommentForm
 from library.moderation import can_moderate
 from portal import page_cache
@@ -178,6 +179,7 @@ def delete_comment(request, comment_id):
     # a removed comment, and the replies of other members should stay.
     XtdComment.norel_objects.filter(pk=comment.pk).update(is_removed=True, comment="")
     page_cache.changed()
+    thread_changed(comment)
     messages.success(request, _("Your comment has been deleted."))
     return redirect(page.get_url() + "#comments")
 
