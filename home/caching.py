@@ -30,9 +30,21 @@ class Generation:
     # is built from ({% shared_fragment … also="…" %}, portal_tags).
     named = {}
 
-    def __init__(self, name):
+    def __init__(self, name, *, listed=True):
+        """`listed`: templates may name it. A generation of one object or
+        one member (made afresh for each use) is not listed, so the list
+        does not grow with every item or member a worker reads about."""
         self.key = f"generation:{name}"
-        Generation.named[name] = self
+        if listed:
+            Generation.named[name] = self
+
+    def __eq__(self, other):
+        # Per-object generations are made afresh for each use: two of one
+        # name are the same counter (see _unadvanced).
+        return isinstance(other, Generation) and other.key == self.key
+
+    def __hash__(self):
+        return hash(self.key)
 
     def current(self):
         return cache.get_or_set(self.key, _fresh_start, None)

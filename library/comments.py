@@ -118,7 +118,7 @@ NAME_FIELDS = frozenset({"first_name", "last_name", "username"})
 
 
 def thread_generation(content_type_id, object_pk):
-    return Generation(f"comments:thread:{content_type_id}:{object_pk}")
+    return Generation(f"comments:thread:{content_type_id}:{object_pk}", listed=False)
 
 
 def _advance(generation):

@@ -69,7 +69,7 @@ FOLLOWING_SECONDS = 24 * 60 * 60
 
 
 def _follows_of(user_id):
-    return Generation(f"follows:{user_id}")
+    return Generation(f"follows:{user_id}", listed=False)
 
 
 def is_following(user, kind_name, key):

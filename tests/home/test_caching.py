@@ -143,3 +143,20 @@ def test_a_change_made_by_another_server_shows_from_the_next_request():
     # Outside a request (a command, a task) nothing is remembered.
     cache.incr(pages.key)
     assert cached("test:menu", build, pages, timeout=60) == "built 3"
+
+
+def test_a_generation_of_one_object_is_one_counter_however_often_it_is_made():
+    """Per-object generations (a comment thread's, a member's follows) are
+    made afresh for each use: each is the same counter, and none is kept in
+    the list templates name generations from, which would otherwise grow
+    with every item a worker shows."""
+    build, builds = counting_builds()
+
+    cached("test:thread", build, Generation("test-thread:7", listed=False), timeout=60)
+    cached("test:thread", build, Generation("test-thread:7", listed=False), timeout=60)
+    Generation("test-thread:7", listed=False).advance()
+    cached("test:thread", build, Generation("test-thread:7", listed=False), timeout=60)
+
+    assert len(builds) == 2
+    assert "test-thread:7" not in Generation.named
+    assert len({Generation("test-thread:7", listed=False) for _ in range(3)}) == 1
