@@ -16,6 +16,9 @@ from tests.factories import BlogPostFactory, ForumPostFactory, ForumTopicFactory
 # topics and blog posts shown add a few queries for each kind (ranking,
 # loading, their boards, posts or blog), however many are shown.
 BUDGET = 16
+# With every cache empty, the site is also looked up with its home page
+# (home/sites.py), which then spares every warm view a query.
+COLD_BUDGET = BUDGET + 1
 
 
 def count_queries(client, url, data):
@@ -79,7 +82,7 @@ def test_cold_cache_keeps_the_budget(client, make_page, regions, django_assert_m
         get_descendants_content_types_pks(model)
     cache.clear()
 
-    with django_assert_max_num_queries(BUDGET):
+    with django_assert_max_num_queries(COLD_BUDGET):
         assert client.get("/ru/search/", {"q": "инновации"}).status_code == 200
 
 
