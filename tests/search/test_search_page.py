@@ -2,6 +2,7 @@
 and without JavaScript."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Page
@@ -118,3 +119,27 @@ def test_a_page_indexed_twice_keeps_one_entry_found_by_its_new_title(client, mak
     found = client.get("/ru/search/", {"q": "маркетинг"})
     assert found.context["outcome"].items
     assert not client.get("/ru/search/", {"q": "инновации"}).context["outcome"].items
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        "инновации",
+        "инновации и маркетинг",  # "и" is a stop word
+        "kick-off",  # "off" is a stop word
+        "kick-off meeting",
+    ],
+)
+def test_every_page_counted_is_listed(client, make_page, query):
+    """Words the database leaves out of the match (stop words) count and
+    list the same pages, the words only in the text as well as in the title."""
+    make_page("a", "Маркетинг", intro="Our kick-off meeting: инновации и маркетинг.")
+    make_page("b", "Другое", intro="Nothing here.")
+
+    soup = BeautifulSoup(client.get("/ru/search/", {"q": query}).text, "html.parser")
+
+    assert soup.select_one(".result-count").get_text(strip=True) == "1 результат"
+    listed = [item.get_text(" ", strip=True) for item in soup.select(".search-results > li")]
+    assert len(listed) == 1
+    assert "Маркетинг" in listed[0]
