@@ -4,6 +4,8 @@ alike, and title matches come before body matches."""
 import pytest
 from wagtail.models import Page
 
+from search.backends import postgres
+
 
 def titles(query, **kwargs):
     return [page.title for page in Page.objects.live().search(query, **kwargs)]
@@ -60,6 +62,21 @@ def test_title_matches_rank_above_body_matches(make_page):
     make_page("title", "Маркетинг инноваций", intro="Заметки о встрече.")
 
     assert titles("маркетинга") == ["Маркетинг инноваций", "Встреча участников"]
+
+
+@pytest.mark.django_db
+def test_a_title_match_indexed_last_ranks_first_among_many_body_matches(make_page, monkeypatch):
+    """Only the first matches are ranked (search/backends/postgres.py), but
+    title matches are always among them, wherever they are in the index."""
+    monkeypatch.setattr(postgres, "RANK_CANDIDATES", 3)
+    monkeypatch.setattr(postgres, "TITLE_CANDIDATES", 1)
+    for number in range(6):
+        make_page(f"body-{number}", f"Встреча {number}", intro="Маркетинг и его исследования.")
+    make_page("title", "Маркетинг инноваций", intro="Заметки о встрече.")
+
+    found = [page.title for page in Page.objects.live().search("маркетинг")[:2]]
+
+    assert found[0] == "Маркетинг инноваций"
 
 
 @pytest.mark.django_db
