@@ -12,6 +12,7 @@ import time
 
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
+from django.db import transaction
 
 
 def _fresh_start():
@@ -55,6 +56,19 @@ class Generation:
         # A request that changes something sees the change in what it
         # shows after it (a redirect's next page is another request anyway).
         _forget_read_generations()
+
+    def changed(self, **kwargs):
+        """Advance now, and again when the transaction that made the change
+        commits (a value built in between read the old rows). A signal
+        receiver; call it after a write that sends no signal."""
+        self.advance()
+        connection = transaction.get_connection()
+        # Once per transaction, however many rows it changes (Django keeps
+        # the callbacks as (savepoints, function, robust)).
+        if connection.in_atomic_block and not any(
+            waiting[1] == self.advance for waiting in connection.run_on_commit
+        ):
+            transaction.on_commit(self.advance)
 
     def _try_advance(self):
         """Advance the counter; True if the cache has it afterwards."""

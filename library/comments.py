@@ -24,7 +24,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.db.models import CharField, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
 from django.db.models.signals import post_delete, post_save
@@ -121,18 +120,11 @@ def thread_generation(content_type_id, object_pk):
     return Generation(f"comments:thread:{content_type_id}:{object_pk}", listed=False)
 
 
-def _advance(generation):
-    """Advance now, and again when the transaction that made the change
-    commits: a thread built in between read the rows as they were."""
-    generation.advance()
-    transaction.on_commit(generation.advance)
-
-
 def thread_changed(comment):
     """Drop the cached public thread `comment` is in; a signal receiver (the
     comment's save and deletion), and called after the writes that send no
     signal (queryset `update()`)."""
-    _advance(thread_generation(comment.content_type_id, comment.object_pk))
+    thread_generation(comment.content_type_id, comment.object_pk).changed()
 
 
 def _comment_changed(sender, instance, **kwargs):
@@ -144,7 +136,7 @@ def _member_changed(sender, instance, created=False, update_fields=None, **kwarg
     if created or (update_fields is not None and not NAME_FIELDS & set(update_fields)):
         return
     # Renamed, or deleted (their comments keep the name given when posted).
-    _advance(COMMENTERS)
+    COMMENTERS.changed()
 
 
 def connect_signals():
@@ -291,7 +283,7 @@ def erase_commenter(user):
     )
     page_cache.changed()
     # An update sends no signal: the threads show "deleted member" at once.
-    _advance(COMMENTERS)
+    COMMENTERS.changed()
 
 
 def present_comments(comments, user):

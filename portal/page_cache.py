@@ -37,7 +37,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.functional import empty
@@ -116,16 +115,9 @@ def seconds():
 
 def changed(**kwargs):
     """Drop every cached page: now, and again when the transaction that
-    made the change commits (a page rendered in between read the old
-    rows). A signal receiver; call it after a write that sends no signal."""
-    SITE.advance()
-    connection = transaction.get_connection()
-    # Once per transaction, however many rows it changes (Django keeps the
-    # callbacks as (savepoints, function, robust)).
-    if connection.in_atomic_block and not any(
-        waiting[1] == SITE.advance for waiting in connection.run_on_commit
-    ):
-        transaction.on_commit(SITE.advance)
+    made the change commits. A signal receiver; call it after a write that
+    sends no signal."""
+    SITE.changed()
 
 
 def _row_changed(sender, **kwargs):
