@@ -42,16 +42,18 @@ INSTALLED_APPS = [
     # Instead of wagtail.locales: the admin's locales, with their synchronisation.
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
+    # Wagtail's image, document, snippet and redirect apps, without the v3
+    # API that the portal does not serve (portal/wagtail_apps.py).
+    "portal.wagtail_apps.RedirectsConfig",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
+    "portal.wagtail_apps.SnippetsConfig",
+    "portal.wagtail_apps.DocumentsConfig",
+    "portal.wagtail_apps.ImagesConfig",
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
