@@ -12,7 +12,8 @@ the type facet counts them as "Forum" and "Blogs".
 The number of SQL queries does not depend on the number of results: a page
 of results is ranked in one query and loaded with its search records in
 another, and the facet counts (which also give the total) take one query
-plus one per active facet; topics and blog posts add a count each, and a
+plus one per active facet; topics and blog posts add a count each (only
+whether any match, once the pages alone are more than the limit), and a
 few queries for each kind a page of results shows. At most MAX_RESULTS results can be paged
 through.
 
@@ -208,12 +209,17 @@ def run(params, request):
         terms = terms_of_language()
         limit = outcome.limit
         counts, total = facet_counts(results, base, params, searched.query, limit)
-        others = other_results(params, codes, searched.query, limit)
+        # Once the pages alone are too many to count, every facet value is
+        # listed without a number, so topics and blog posts need not be
+        # counted either: whether any match is enough.
+        pages_counted = total is None or total <= limit
+        others = other_results(params, codes, searched.query, limit if pages_counted else 0)
         chosen = params.facets.get("type")
         parts = [] if chosen in sources.BY_TYPE else [(results, total)]
         for source, found, count in others:
             if counts is not None and count:
-                counts.setdefault("type", {})[source.type] = count if count <= limit else None
+                counted = pages_counted and count <= limit
+                counts.setdefault("type", {})[source.type] = count if counted else None
             if chosen in (None, source.type):
                 parts.append((found, count))
         chain = Chain(parts, limit)
@@ -250,8 +256,9 @@ def operator_for(query):
 
 def other_results(params, codes, query, limit):
     """[(source, results, count)] of forum topics and blog posts
-    (search/sources.py), each counted up to limit + 1. They carry no theme,
-    region or year, so a search narrowed by one of those finds none of them."""
+    (search/sources.py), each counted up to limit + 1 (with a limit of 0:
+    1 when any match, else 0). They carry no theme, region or year, so a
+    search narrowed by one of those finds none of them."""
     if any(name != "type" for name in params.facets):
         return []
     backend, found = get_search_backend(), []

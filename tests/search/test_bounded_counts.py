@@ -106,6 +106,29 @@ def test_blog_posts_beyond_the_limit_are_not_counted_either(client, make_page, b
 
 
 @pytest.mark.django_db
+def test_once_the_pages_are_too_many_to_count_blog_posts_are_listed_without_a_number(
+    client, make_page, regions, blogs_ru, limit
+):
+    add_pages(make_page, regions, 5)
+    for number in range(2):
+        BlogPostFactory(title=f"Инновации в блоге {number}", slug=f"blog-{number}")
+
+    response = client.get("/ru/search/", {"q": "инновации"})
+    posts = client.get("/ru/search/", {"q": "инновации", "type": "blogs.blogpost"})
+
+    assert "Более 3 результатов" in response.text
+    # Like the page types: there, to narrow the search, with no number.
+    assert facet(response, "type") == {"home.standardpage": None, "blogs.blogpost": None}
+    assert 'class="search-facet-count"' not in response.text
+    # Chosen, the blog posts alone are counted, exactly, and listed.
+    assert "2 результата" in posts.text
+    assert sorted(item.title for item in posts.context["outcome"].items) == [
+        "<mark>Инновации</mark> в блоге 0",
+        "<mark>Инновации</mark> в блоге 1",
+    ]
+
+
+@pytest.mark.django_db
 def test_the_singular_limit_reads_right(client, make_page, regions, settings):
     settings.SEARCH_COUNT_LIMIT = 1
     add_pages(make_page, regions, 2)
