@@ -2,14 +2,15 @@
 
 Wagtail 8's versions of these apps register their endpoints with the v3 API
 in ready(), whether or not the API app (``wagtail.api.v3``) is installed.
-That imports django-ninja, pydantic and a schema for every page model: about
-25 MB of every worker's resident memory (bench/memory.py --breakdown), for
-an API the portal does not serve (portal/urls.py mounts no v3 URLs).
+That imports django-ninja and builds a schema for every page model: about
+13 MB of every worker's resident memory and 47 MB of the master's
+(bench/memory.py), for an API the portal does not serve (portal/urls.py
+mounts no v3 URLs).
 
 Each config here is Wagtail's own with its ready() copied up to the API
-registration, which Wagtail puts last. tests/portal/test_wagtail_apps.py
-compares each copy with the installed Wagtail's, so an upgrade that changes
-one of these ready() methods fails the tests until the copy follows it.
+registration, which Wagtail puts last. tests/portal/test_apps.py compares
+each copy with the installed Wagtail's, so an upgrade that changes one of
+these ready() methods fails the tests until the copy follows it.
 """
 
 from django.db.models import ForeignKey
