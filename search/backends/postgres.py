@@ -103,8 +103,7 @@ class RankingQueryCompiler(SQLFiltersMixin, PostgresSearchQueryCompiler):
             titled = IndexEntry.objects.annotate(_title=self.title_vector()).filter(
                 _title=self.search_query
             )
-            either = self.one_word_in_title_or_body()
-            matched = self.matches if either is None else IndexEntry.objects.filter(either)
+            matched = self.read_in_order(self.matches)
             first_titled = searched(titled, "pk", TITLE_CANDIDATES)
             first_matched = searched(matched, "pk", RANK_CANDIDATES)
             candidates = RawSQL(  # noqa: S611 - two subqueries of first_searched
@@ -118,6 +117,14 @@ class RankingQueryCompiler(SQLFiltersMixin, PostgresSearchQueryCompiler):
             )
             .order_by("-_rank", "-_pk")
         )
+
+    def read_in_order(self, matches):
+        """`matches` as the test to make on each row read in the index's
+        order (the facets' sample, the candidates to rank): for one word,
+        the title, then the body (one_word_in_title_or_body), which finds
+        the same entries for a third of the cost per row."""
+        either = self.one_word_in_title_or_body()
+        return matches if either is None else IndexEntry.objects.filter(either)
 
     def one_word_in_title_or_body(self):
         """The match as a test of the title, then of the body, for a query of
