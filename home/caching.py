@@ -148,13 +148,23 @@ request_finished.connect(_end_request, dispatch_uid="home-caching-end")
 
 def _current(generations):
     """The current numbers of `generations`, read together (each at most
-    once per request)."""
+    once per request). Within a request, the first read also takes every
+    listed generation not read yet: a page's parts ask for theirs one after
+    another, and one round trip for all of them costs what one for a single
+    generation does."""
     if _unadvanced:
         _advance_waiting()
     read = getattr(_request, "generations", None)
+    in_request = read is not None
     if read is None:
         read = {}
     missing = [generation.key for generation in generations if generation.key not in read]
+    if missing and in_request:
+        missing += [
+            generation.key
+            for generation in Generation.named.values()
+            if generation.key not in read and generation.key not in missing
+        ]
     found = cache.get_many(missing) if missing else {}
     numbers = []
     for generation in generations:
@@ -166,6 +176,8 @@ def _current(generations):
             number = generation.current()
         numbers.append(number)
     if getattr(_request, "generations", None) is not None and not _unadvanced:
+        # Those read ahead and found; one the cache lacks is set when asked for.
+        _request.generations.update(found)
         for generation, number in zip(generations, numbers, strict=True):
             _request.generations[generation.key] = number
     return numbers

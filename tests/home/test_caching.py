@@ -160,3 +160,35 @@ def test_a_generation_of_one_object_is_one_counter_however_often_it_is_made():
     assert len(builds) == 2
     assert "test-thread:7" not in Generation.named
     assert len({Generation("test-thread:7", listed=False) for _ in range(3)}) == 1
+
+
+def test_the_generations_of_a_request_are_read_in_one_round_trip():
+    """A page's parts ask for their generations one after another (the menu
+    for pages, the themes for taxonomy ...): the first read takes them all."""
+    pages, taxonomy = Generation("test-pages"), Generation("test-taxonomy")
+    cached("test:menu", lambda: "menu", pages, timeout=60)
+    cached("test:themes", lambda: "themes", taxonomy, timeout=60)
+
+    def request():
+        with mock.patch.object(caching, "cache", mock.Mock(wraps=cache)) as spy:
+            menu = cached("test:menu", lambda: "rebuilt", pages, timeout=60)
+            themes = cached("test:themes", lambda: "rebuilt", taxonomy, timeout=60)
+        return menu, themes, [call[0] for call in spy.method_calls]
+
+    menu, themes, calls = in_a_request(request)
+
+    assert (menu, themes) == ("menu", "themes")
+    assert calls == ["get_many", "get", "get"]
+
+
+def test_a_generation_read_ahead_still_shows_a_change_made_in_the_request():
+    pages, taxonomy = Generation("test-pages"), Generation("test-taxonomy")
+    build, builds = counting_builds()
+
+    def request():
+        cached("test:menu", lambda: "menu", pages, timeout=60)  # reads taxonomy too
+        first = cached("test:themes", build, taxonomy, timeout=60)
+        taxonomy.advance()
+        return first, cached("test:themes", build, taxonomy, timeout=60)
+
+    assert in_a_request(request) == ("built 1", "built 2")
