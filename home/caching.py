@@ -156,7 +156,7 @@ def _current(generations):
         _advance_waiting()
     read = getattr(_request, "generations", None)
     in_request = read is not None
-    if read is None:
+    if not in_request:
         read = {}
     missing = [generation.key for generation in generations if generation.key not in read]
     if missing and in_request:
@@ -175,9 +175,9 @@ def _current(generations):
         else:
             number = generation.current()
         numbers.append(number)
-    if getattr(_request, "generations", None) is not None and not _unadvanced:
+    if in_request and not _unadvanced:
         # Those read ahead and found; one the cache lacks is set when asked for.
-        _request.generations.update(found)
+        read.update(found)
         for generation, number in zip(generations, numbers, strict=True):
-            _request.generations[generation.key] = number
+            read[generation.key] = number
     return numbers
